@@ -1,0 +1,33 @@
+import ThreadBenchCore
+
+/// The lesson's producer: each task waits a fixed time, with the GIL released while it waits.
+public final class SleepWorkload: Workload {
+    public let name = "sleep"
+    public let kind = WorkloadKind.io
+    public let defaultTasks = 128
+    /// The wait per task in milliseconds.
+    public let sleepMs: Double
+
+    /// Creates the workload: 10 ms per task (1 ms with `--quick`), or `--sleep-ms`.
+    public init(options: SuiteOptions) {
+        sleepMs = options.sleepMs ?? (options.quick ? 1 : 10)
+    }
+
+    public var summary: String {
+        "io: waits \(CSVText.number(sleepMs)) ms per task (nanosleep), releasing the GIL while it waits"
+    }
+
+    public func makeWorker(threadIndex: Int, threadCount: Int) throws -> any TaskWorker {
+        Worker(nanos: Nanoseconds(sleepMs * 1e6))
+    }
+
+    final class Worker: TaskWorker {
+        let nanos: Nanoseconds
+        init(nanos: Nanoseconds) { self.nanos = nanos }
+
+        func run(task: Int, context: TaskContext) -> TaskOutcome {
+            context.blocking { Clock.sleep(nanos: nanos) }
+            return TaskOutcome(ops: 1)
+        }
+    }
+}

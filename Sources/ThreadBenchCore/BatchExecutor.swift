@@ -1,0 +1,173 @@
+/// One batch to run: a workload under a runtime with a thread count.
+public struct BatchSpec: Sendable {
+    public var workload: any Workload
+    public var runtime: Runtime
+    public var threads: Int
+    public var tasks: Int
+    public var repetition: Int
+    public var scaling: Scaling
+    public var switchIntervalMs: Double
+    public var timeoutSeconds: Seconds
+}
+
+/// What one worker thread collected; written only by its thread, read after it was joined.
+final class WorkerSlot: @unchecked Sendable {
+    var taskNanos: [Nanoseconds] = []
+    var ops = 0
+    var bytes = 0
+    var errors = 0
+    var firstError: String?
+    var samples: [String: [Double]] = [:]
+    var lockWaitNanos: Nanoseconds = 0
+    var gateOpenedNanos: Nanoseconds = 0
+    var finishedNanos: Nanoseconds = 0
+}
+
+/// Runs a batch on `BenchThread`s, with or without the emulated GIL.
+public struct ThreadBatchExecutor: Sendable {
+    /// Creates an executor.
+    public init() {}
+
+    /// Runs one batch and measures it.
+    /// - Throws: `ThreadError.creationFailed` when a thread cannot be created (the threads
+    ///   already started are released and joined first), or what the workload throws.
+    public func execute(_ spec: BatchSpec) throws -> BatchRecord {
+        let workload = spec.workload
+        let lock = spec.runtime == .swiftGIL
+            ? InterpreterLock(switchIntervalNanos: Nanoseconds(spec.switchIntervalMs * 1e6)) : nil
+        try workload.prepareBatch(threadCount: spec.threads)
+        var workers: [any TaskWorker] = []
+        defer { workers.forEach { $0.close() } }
+        for index in 0..<spec.threads {
+            workers.append(try workload.makeWorker(threadIndex: index, threadCount: spec.threads))
+        }
+        let slots = (0..<spec.threads).map { _ in WorkerSlot() }
+        let gate = StartGate()
+        var threads: [BenchThread] = []
+        threads.reserveCapacity(spec.threads)
+
+        let usageBefore = ResourceUsage.now()
+        let firstStart = Clock.nowNanos()
+        for index in 0..<spec.threads {
+            let range = workload.taskRange(threadIndex: index, threadCount: spec.threads, totalTasks: spec.tasks)
+            let thread = BenchThread(
+                name: "tb-\(workload.name)-\(index)", daemon: true,
+                target: Self.body, args: WorkerArguments(
+                    index: index, range: range, worker: workers[index], slot: slots[index], gate: gate, lock: lock))
+            do {
+                try thread.start()
+            } catch {
+                gate.abort()
+                threads.forEach { if !$0.join(timeout: spec.timeoutSeconds) { $0.abandon() } }
+                throw error
+            }
+            threads.append(thread)
+        }
+        let deadline = firstStart &+ Nanoseconds(spec.timeoutSeconds * 1e9)
+        _ = gate.waitUntilReady(spec.threads, deadlineNanos: deadline)
+        let opened = gate.open()
+
+        var timedOut = 0
+        var joinedIndices: [Int] = []
+        for (index, thread) in threads.enumerated() {
+            let remaining = Clock.seconds(Clock.span(Clock.nowNanos(), deadline))
+            if thread.join(timeout: remaining) {
+                joinedIndices.append(index)
+            } else {
+                timedOut += 1
+                thread.abandon()
+            }
+        }
+        let lastJoin = Clock.nowNanos()
+        let usage = ResourceUsage.now().since(usageBefore)
+        if timedOut > 0 { workers = joinedIndices.map { workers[$0] } }
+
+        var record = BatchRecord(
+            workload: workload.name, kind: workload.kind, runtime: spec.runtime.rawValue,
+            runtimeVersion: "swift-\(BuildInfo.swiftVersion)", switchIntervalMs: spec.switchIntervalMs,
+            scaling: spec.scaling, threads: spec.threads, tasks: spec.tasks, repetition: spec.repetition)
+        record.wallSeconds = Clock.seconds(Clock.span(firstStart, lastJoin))
+        record.workSeconds = Clock.seconds(Clock.span(opened, lastJoin))
+        record.cpuUserSeconds = usage.userSeconds
+        record.cpuSysSeconds = usage.systemSeconds
+        record.voluntaryContextSwitches = usage.voluntarySwitches
+        record.involuntaryContextSwitches = usage.involuntarySwitches
+        record.timedOut = timedOut
+        Self.aggregate(into: &record, threads: joinedIndices.map { threads[$0] },
+                       slots: joinedIndices.map { slots[$0] }, sampleNames: workload.sampleNames)
+        if timedOut > 0 {
+            record.errors += timedOut
+            if record.firstError.isEmpty {
+                record.firstError = "\(timedOut) of \(spec.threads) threads still running after \(spec.timeoutSeconds) s; abandoned"
+            }
+        }
+        for (column, value) in workload.finishBatch() { record.metrics[column] = value }
+        return record
+    }
+
+    /// What each worker thread is started with: the lesson's `args=(...)`.
+    struct WorkerArguments: @unchecked Sendable {
+        let index: Int
+        let range: Range<Int>
+        let worker: any TaskWorker
+        let slot: WorkerSlot
+        let gate: StartGate
+        let lock: InterpreterLock?
+    }
+
+    /// The target of every worker thread: wait at the gate, then run the thread's tasks.
+    @Sendable
+    static func body(_ arguments: WorkerArguments) {
+        guard arguments.gate.arriveAndWait() == .go else { return }
+        let slot = arguments.slot
+        slot.gateOpenedNanos = Clock.nowNanos()
+        let context = TaskContext(lock: arguments.lock, threadIndex: arguments.index)
+        context.enter()
+        slot.taskNanos.reserveCapacity(arguments.range.count)
+        for task in arguments.range {
+            let begin = Clock.nowNanos()
+            let outcome = arguments.worker.run(task: task, context: context)
+            slot.taskNanos.append(Clock.span(begin, Clock.nowNanos()))
+            slot.ops += outcome.ops
+            slot.bytes += outcome.bytes
+            if let error = outcome.error {
+                slot.errors += 1
+                if slot.firstError == nil { slot.firstError = error }
+            }
+            for (name, value) in outcome.samplesMs { slot.samples[name, default: []].append(value) }
+        }
+        context.exit()
+        slot.lockWaitNanos = context.lockWaitNanos
+        slot.finishedNanos = Clock.nowNanos()
+    }
+
+    /// Folds the joined threads' timings and slots into the record.
+    static func aggregate(into record: inout BatchRecord, threads: [BenchThread], slots: [WorkerSlot],
+                          sampleNames: [String]) {
+        let timings = threads.map(\.timing)
+        let micros = { (values: [Nanoseconds]) in values.map { Double($0) / 1e3 } }
+        let spawn = micros(timings.map(\.spawnNanos))
+        let start = micros(timings.map(\.startLatencyNanos))
+        let join = micros(timings.map(\.joinLatencyNanos))
+        record.spawnP50Micros = Statistics.median(spawn)
+        record.startP50Micros = Statistics.median(start)
+        record.startMaxMicros = start.max() ?? 0
+        record.joinP50Micros = Statistics.median(join)
+        record.joinMaxMicros = join.max() ?? 0
+        record.threadCPUSeconds = timings.reduce(0) { $0 + Clock.seconds($1.cpuNanos) }
+        let taskMillis = slots.flatMap { $0.taskNanos.map { Double($0) / 1e6 } }.sorted()
+        record.taskP50Millis = Statistics.percentile(sorted: taskMillis, 50)
+        record.taskP99Millis = Statistics.percentile(sorted: taskMillis, 99)
+        record.gilWaitSeconds = slots.reduce(0) { $0 + Clock.seconds($1.lockWaitNanos) }
+        record.ops = slots.reduce(0) { $0 + $1.ops }
+        record.bytes = slots.reduce(0) { $0 + $1.bytes }
+        record.errors = slots.reduce(0) { $0 + $1.errors }
+        record.firstError = slots.lazy.compactMap(\.firstError).first ?? ""
+        for name in sampleNames {
+            let values = slots.flatMap { $0.samples[name] ?? [] }.sorted()
+            guard !values.isEmpty else { continue }
+            record.metrics["\(name)_p50_ms"] = Statistics.percentile(sorted: values, 50)
+            record.metrics["\(name)_p99_ms"] = Statistics.percentile(sorted: values, 99)
+        }
+    }
+}

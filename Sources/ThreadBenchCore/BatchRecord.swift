@@ -1,0 +1,60 @@
+/// The measurements of one batch: one workload, runtime, thread count and repetition.
+public struct BatchRecord: Sendable, Equatable {
+    public var workload: String
+    public var kind: WorkloadKind
+    public var runtime: String
+    /// The interpreter or compiler that ran it ("swift-6.3", later "cpython-3.11.7").
+    public var runtimeVersion: String
+    public var switchIntervalMs: Double
+    public var scaling: Scaling
+    public var threads: Int
+    public var tasks: Int
+    public var repetition: Int
+    /// First `start()` to last `join` returned.
+    public var wallSeconds: Seconds
+    /// Start gate opened to last `join` returned: the work without thread creation.
+    public var workSeconds: Seconds
+    public var cpuUserSeconds: Seconds
+    public var cpuSysSeconds: Seconds
+    /// CPU time of the worker threads, summed (CLOCK_THREAD_CPUTIME_ID).
+    public var threadCPUSeconds: Seconds
+    public var voluntaryContextSwitches: Int
+    public var involuntaryContextSwitches: Int
+    public var spawnP50Micros: Double
+    public var startP50Micros: Double
+    public var startMaxMicros: Double
+    public var joinP50Micros: Double
+    public var joinMaxMicros: Double
+    public var taskP50Millis: Double
+    public var taskP99Millis: Double
+    /// Time all threads spent waiting for the emulated GIL, summed.
+    public var gilWaitSeconds: Seconds
+    public var ops: Int
+    public var bytes: Int
+    public var errors: Int
+    /// Threads that had not finished when the batch timeout passed.
+    public var timedOut: Int
+    /// The first error message of the batch, empty when there was none.
+    public var firstError: String
+    /// Workload-specific figures by CSV column name (see `CSVSchema.metricColumns`).
+    public var metrics: [String: Double]
+
+    /// Creates an empty record for the given batch; the runner fills in the measurements.
+    public init(workload: String, kind: WorkloadKind, runtime: String, runtimeVersion: String,
+                switchIntervalMs: Double, scaling: Scaling, threads: Int, tasks: Int, repetition: Int) {
+        self.workload = workload
+        self.kind = kind
+        self.runtime = runtime
+        self.runtimeVersion = runtimeVersion
+        self.switchIntervalMs = switchIntervalMs
+        self.scaling = scaling
+        self.threads = threads
+        self.tasks = tasks
+        self.repetition = repetition
+        wallSeconds = 0; workSeconds = 0; cpuUserSeconds = 0; cpuSysSeconds = 0; threadCPUSeconds = 0
+        voluntaryContextSwitches = 0; involuntaryContextSwitches = 0
+        spawnP50Micros = 0; startP50Micros = 0; startMaxMicros = 0; joinP50Micros = 0; joinMaxMicros = 0
+        taskP50Millis = 0; taskP99Millis = 0; gilWaitSeconds = 0
+        ops = 0; bytes = 0; errors = 0; timedOut = 0; firstError = ""; metrics = [:]
+    }
+}

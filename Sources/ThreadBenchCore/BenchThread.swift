@@ -1,0 +1,244 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Why a thread could not be started.
+public enum ThreadError: Error, Equatable, CustomStringConvertible {
+    /// `start()` was called a second time; a thread runs once, as in Python.
+    case alreadyStarted(name: String)
+    /// `pthread_create` refused; `code` is its error number (EAGAIN when a limit is reached).
+    case creationFailed(name: String, code: Int32, liveThreads: Int)
+
+    public var description: String {
+        switch self {
+        case .alreadyStarted(let name):
+            return "thread '\(name)' was already started; a thread can be started only once"
+        case .creationFailed(let name, let code, let live):
+            let reason = String(cString: strerror(code))
+            let limit = code == EAGAIN
+                ? "the system's thread limit was reached (RLIMIT_NPROC \(ThreadLimits.processLimitText()), "
+                    + "kernel.threads-max \(ThreadLimits.kernelThreadsMaxText()))"
+                : "pthread_create failed"
+            return "cannot create thread '\(name)' with \(live) threads already running: \(limit): \(reason)"
+        }
+    }
+}
+
+/// Timestamps one thread collects from `start()` to `join()`, all on the monotonic clock.
+public struct ThreadTiming: Sendable, Equatable {
+    /// When `start()` called `pthread_create`.
+    public var createCalledNanos: Nanoseconds = 0
+    /// When `pthread_create` returned to `start()`.
+    public var createReturnedNanos: Nanoseconds = 0
+    /// The first instruction of the thread's body.
+    public var startedNanos: Nanoseconds = 0
+    /// When the target returned.
+    public var finishedNanos: Nanoseconds = 0
+    /// When `join` returned true.
+    public var joinReturnedNanos: Nanoseconds = 0
+    /// CPU time the thread used running its target (CLOCK_THREAD_CPUTIME_ID).
+    public var cpuNanos: Nanoseconds = 0
+
+    /// Time spent inside `pthread_create`.
+    public var spawnNanos: Nanoseconds { Clock.span(createCalledNanos, createReturnedNanos) }
+    /// From `pthread_create` being called to the thread running.
+    public var startLatencyNanos: Nanoseconds { Clock.span(createCalledNanos, startedNanos) }
+    /// From the thread starting to its target returning.
+    public var runNanos: Nanoseconds { Clock.span(startedNanos, finishedNanos) }
+    /// From the target returning to `join` returning.
+    public var joinLatencyNanos: Nanoseconds { Clock.span(finishedNanos, joinReturnedNanos) }
+}
+
+/// A joinable thread with the API of Python's `threading.Thread`, built on raw pthreads.
+///
+/// Create it with a target and arguments, set `daemon`, call `start()`, do other work,
+/// then `join(timeout:)`. A join that times out returns false and leaves the thread
+/// running; `abandon()` detaches it so it is never waited on, as a daemon thread does
+/// not keep a Python process alive.
+public final class BenchThread: @unchecked Sendable {
+    /// A name for error messages and debuggers (the first 15 bytes become the OS thread name).
+    public let name: String
+    /// Daemon threads still running at shutdown are abandoned instead of waited for.
+    public var daemon: Bool {
+        get { state.withLock { daemonFlag } }
+        set { state.withLock { daemonFlag = newValue } }
+    }
+
+    private let target: @Sendable () -> Void
+    private let state = ConditionLock()
+    private var daemonFlag: Bool
+    private var handle: pthread_t?
+    private var started = false
+    private var finished = false
+    private var joined = false
+    private var abandoned = false
+    private var timingValue = ThreadTiming()
+
+    /// Creates a thread that will run `target` once started.
+    /// - Parameters:
+    ///   - name: a label for messages.
+    ///   - daemon: whether the thread may be abandoned at shutdown.
+    ///   - target: the body to run on the new thread.
+    public init(name: String = "Thread", daemon: Bool = false, target: @escaping @Sendable () -> Void) {
+        self.name = name
+        self.daemonFlag = daemon
+        self.target = target
+    }
+
+    /// Creates a thread that will call `target(args)`, the lesson's `Thread(target=f, args=(...))`.
+    /// - Parameters:
+    ///   - name: a label for messages.
+    ///   - daemon: whether the thread may be abandoned at shutdown.
+    ///   - target: the function to call on the new thread.
+    ///   - args: the arguments passed to `target`.
+    public convenience init<Arguments: Sendable>(
+        name: String = "Thread", daemon: Bool = false,
+        target: @escaping @Sendable (Arguments) -> Void, args: Arguments
+    ) {
+        self.init(name: name, daemon: daemon) { target(args) }
+    }
+
+    /// Timestamps collected so far; complete once `join` returned true.
+    public var timing: ThreadTiming { state.withLock { timingValue } }
+
+    /// True from `start()` until the target returns.
+    public var isAlive: Bool { state.withLock { started && !finished } }
+
+    /// Whether the thread was detached by `abandon()`.
+    public var isAbandoned: Bool { state.withLock { abandoned } }
+
+    /// Starts the thread.
+    /// - Throws: `ThreadError.alreadyStarted`, or `ThreadError.creationFailed` when the
+    ///   system refuses another thread.
+    public func start() throws {
+        let alreadyStarted: Bool = state.withLock {
+            if started { return true }
+            started = true
+            return false
+        }
+        if alreadyStarted { throw ThreadError.alreadyStarted(name: name) }
+        ThreadRegistry.shared.add(self)
+        let context = Unmanaged.passRetained(self).toOpaque()
+        var newHandle = pthread_t()
+        let called = Clock.nowNanos()
+        let code = pthread_create(&newHandle, nil, benchThreadEntry, context)
+        let returned = Clock.nowNanos()
+        if code != 0 {
+            Unmanaged<BenchThread>.fromOpaque(context).release()
+            ThreadRegistry.shared.remove(self)
+            state.withLock { started = false }
+            throw ThreadError.creationFailed(name: name, code: code, liveThreads: ThreadRegistry.shared.liveCount)
+        }
+        state.withLock {
+            handle = newHandle
+            timingValue.createCalledNanos = called
+            timingValue.createReturnedNanos = returned
+        }
+    }
+
+    /// Waits for the thread to finish.
+    /// - Parameter timeout: the longest wait in seconds; nil waits as long as it takes.
+    /// - Returns: true when the thread has finished and was joined; false when the timeout
+    ///   passed first (the thread is still alive) or the thread was never started.
+    @discardableResult
+    public func join(timeout: Seconds? = nil) -> Bool {
+        let deadline = timeout.map { Clock.nowNanos() &+ Nanoseconds(max(0, $0) * 1e9) }
+        state.lock()
+        guard started, !abandoned else { state.unlock(); return false }
+        if joined { state.unlock(); return true }
+        while !finished {
+            if let deadline {
+                if !state.wait(untilNanos: deadline) && !finished {
+                    state.unlock()
+                    return false
+                }
+            } else {
+                state.wait()
+            }
+        }
+        let thread = handle
+        state.unlock()
+        if let thread { pthread_join(thread, nil) }
+        let returned = Clock.nowNanos()
+        state.withLock {
+            joined = true
+            timingValue.joinReturnedNanos = returned
+        }
+        return true
+    }
+
+    /// Detaches a thread that is still running so that nobody ever waits on it.
+    ///
+    /// - Returns: true when the thread was still alive and is now abandoned.
+    @discardableResult
+    public func abandon() -> Bool {
+        state.lock()
+        defer { state.unlock() }
+        guard started, !joined, !abandoned, let thread = handle else { return false }
+        abandoned = true
+        pthread_detach(thread)
+        return !finished
+    }
+
+    /// Runs the target on the new thread; called only by the C entry point.
+    fileprivate func runOnThread() {
+        let startedAt = Clock.nowNanos()
+        let cpuBefore = Clock.threadCPUNanos()
+        target()
+        let cpu = Clock.threadCPUNanos() &- cpuBefore
+        let finishedAt = Clock.nowNanos()
+        state.withLock {
+            timingValue.startedNanos = startedAt
+            timingValue.cpuNanos = cpu
+            timingValue.finishedNanos = finishedAt
+            finished = true
+            state.broadcast()
+        }
+        ThreadRegistry.shared.remove(self)
+    }
+
+    /// Threads started and not yet finished: `(daemon, nonDaemon)` counts.
+    public static func liveThreadCounts() -> (daemon: Int, nonDaemon: Int) {
+        ThreadRegistry.shared.counts()
+    }
+
+    /// Joins every live non-daemon thread, as Python does at interpreter shutdown.
+    /// - Parameter timeout: the longest wait in seconds for all of them together.
+    /// - Returns: how many were still alive when the timeout passed.
+    public static func joinNonDaemonThreads(timeout: Seconds) -> Int {
+        let deadline = Clock.nowNanos() &+ Nanoseconds(max(0, timeout) * 1e9)
+        var stillAlive = 0
+        for thread in ThreadRegistry.shared.snapshot() where !thread.daemon {
+            let remaining = Clock.seconds(Clock.span(Clock.nowNanos(), deadline))
+            if !thread.join(timeout: remaining) { stillAlive += 1 }
+        }
+        return stillAlive
+    }
+}
+
+/// The C entry point handed to `pthread_create`; it takes ownership of the retained thread.
+private func benchThreadEntry(_ context: UnsafeMutableRawPointer?) -> UnsafeMutableRawPointer? {
+    guard let context else { return nil }
+    let thread = Unmanaged<BenchThread>.fromOpaque(context).takeRetainedValue()
+    thread.runOnThread()
+    return nil
+}
+
+/// The set of started, unfinished threads, for shutdown and error reporting.
+private final class ThreadRegistry: @unchecked Sendable {
+    static let shared = ThreadRegistry()
+    private let lock = ConditionLock()
+    private var live: [ObjectIdentifier: BenchThread] = [:]
+
+    func add(_ thread: BenchThread) { lock.withLock { live[ObjectIdentifier(thread)] = thread } }
+    func remove(_ thread: BenchThread) { _ = lock.withLock { live.removeValue(forKey: ObjectIdentifier(thread)) } }
+    var liveCount: Int { lock.withLock { live.count } }
+    func snapshot() -> [BenchThread] { lock.withLock { Array(live.values) } }
+    func counts() -> (daemon: Int, nonDaemon: Int) {
+        let threads = snapshot()
+        let daemons = threads.filter(\.daemon).count
+        return (daemons, threads.count - daemons)
+    }
+}

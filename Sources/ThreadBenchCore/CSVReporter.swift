@@ -1,0 +1,94 @@
+import CSV
+import Foundation
+
+/// Turns a run's records and summary into CSV text (RFC 4180, via CSV.swift).
+public struct CSVReporter: Sendable {
+    /// The run's metadata, repeated on every row.
+    public let metadata: RunMetadata
+
+    /// Creates a reporter for one run.
+    public init(metadata: RunMetadata) { self.metadata = metadata }
+
+    /// The raw file: a header and one row per batch.
+    /// - Parameter complete: false while the run is still going or was interrupted.
+    public func raw(_ records: [BatchRecord], complete: Bool) throws -> Data {
+        try render(header: CSVSchema.rawColumns, rows: records.map { rawRow($0, complete: complete) })
+    }
+
+    /// The summary file: a header and one row per workload x runtime x thread count.
+    public func summary(_ rows: [SummaryRow], complete: Bool) throws -> Data {
+        try render(header: CSVSchema.summaryColumns, rows: rows.map { summaryRow($0, complete: complete) })
+    }
+
+    private func render(header: [String], rows: [[String]]) throws -> Data {
+        let writer = try CSVWriter(stream: .toMemory())
+        try writer.write(row: header)
+        for row in rows {
+            precondition(row.count == header.count, "CSV row has \(row.count) cells for \(header.count) columns")
+            try writer.write(row: row)
+        }
+        writer.stream.close()
+        guard let data = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
+            throw CocoaError(.fileWriteUnknown)
+        }
+        return data + Data("\n".utf8)
+    }
+
+    private func metadataCells(complete: Bool) -> [String] {
+        let m = metadata.machine
+        return [
+            String(CSVSchema.version), metadata.runID, metadata.startedAt, CSVText.neutralized(metadata.hostLabel),
+            CSVText.neutralized(m.hostname), CSVText.neutralized(m.os), m.kernel, m.arch,
+            CSVText.neutralized(m.cpuModel), String(m.logicalCPUs), String(m.memoryBytes), BuildInfo.swiftVersion,
+            BuildInfo.version, BuildInfo.configuration, CSVText.number(metadata.spawnJoinFloorMicros),
+            complete ? "true" : "false",
+        ]
+    }
+
+    private func keyCells(_ workload: String, _ kind: WorkloadKind, _ runtime: String, _ version: String,
+                          _ interval: Double, _ scaling: Scaling, _ threads: Int, _ tasks: Int) -> [String] {
+        [workload, kind.rawValue, runtime, version, CSVText.number(interval), scaling.rawValue,
+         String(threads), String(tasks)]
+    }
+
+    private func rawRow(_ r: BatchRecord, complete: Bool) -> [String] {
+        let n = CSVText.number
+        return metadataCells(complete: complete)
+            + keyCells(r.workload, r.kind, r.runtime, r.runtimeVersion, r.switchIntervalMs, r.scaling, r.threads, r.tasks)
+            + [String(r.repetition), n(r.wallSeconds), n(r.workSeconds), n(r.cpuUserSeconds), n(r.cpuSysSeconds),
+               n(r.threadCPUSeconds), String(r.voluntaryContextSwitches), String(r.involuntaryContextSwitches),
+               n(r.spawnP50Micros), n(r.startP50Micros), n(r.startMaxMicros), n(r.joinP50Micros), n(r.joinMaxMicros),
+               n(r.taskP50Millis), n(r.taskP99Millis), n(r.gilWaitSeconds), String(r.ops), String(r.bytes),
+               String(r.errors), String(r.timedOut), CSVText.neutralized(r.firstError)]
+            + CSVSchema.metricColumns.map { r.metrics[$0].map(n) ?? "" }
+    }
+
+    private func summaryRow(_ s: SummaryRow, complete: Bool) -> [String] {
+        let n = CSVText.number
+        return metadataCells(complete: complete)
+            + keyCells(s.workload, s.kind, s.runtime, s.runtimeVersion, s.switchIntervalMs, s.scaling, s.threads, s.tasks)
+            + [String(s.repetitions), n(s.wallMedianSeconds), n(s.wallMinSeconds), n(s.wallMaxSeconds),
+               n(s.wallStddevSeconds), n(s.wallCI95LowSeconds), n(s.wallCI95HighSeconds), n(s.speedup),
+               n(s.speedupCI95Low), n(s.speedupCI95High), n(s.efficiency), s.karpFlatt.map(n) ?? "",
+               n(s.idealSpeedup), s.verdict.rawValue, n(s.gilWaitMedianSeconds), n(s.taskP50MedianMillis),
+               String(s.errors), String(s.timedOut)]
+    }
+}
+
+/// Formats cells for CSV files.
+public enum CSVText {
+    /// A number with up to 9 significant digits, no exponent for everyday magnitudes.
+    public static func number(_ value: Double) -> String {
+        guard value.isFinite else { return "" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        let text = String(format: "%.9g", value)
+        return text
+    }
+
+    /// Text that a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR)
+    /// gets a leading apostrophe, the OWASP-recommended neutralisation.
+    public static func neutralized(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first else { return text }
+        return "=+-@\t\r".unicodeScalars.contains(first) ? "'" + text : text
+    }
+}

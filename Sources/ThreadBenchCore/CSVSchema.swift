@@ -1,0 +1,40 @@
+/// The column layout of ThreadBench's CSV files; units are in the names.
+public enum CSVSchema {
+    /// Bumped whenever a column changes meaning or disappears; `compare` refuses other versions.
+    public static let version = 1
+
+    /// Run and machine metadata, first on every row of every file.
+    public static let metadataColumns = [
+        "schema_version", "run_id", "started_at", "host_label", "hostname", "os", "kernel", "arch",
+        "cpu_model", "logical_cpus", "memory_bytes", "swift_version", "threadbench_version",
+        "build_config", "spawn_join_floor_us", "run_complete",
+    ]
+
+    /// Which batch a row describes.
+    public static let batchKeyColumns = [
+        "workload", "kind", "runtime", "runtime_version", "switch_interval_ms", "scaling", "threads", "tasks",
+    ]
+
+    /// Workload-specific figures; empty where a workload does not report them.
+    public static let metricColumns = [
+        "http_connect_p50_ms", "http_connect_p99_ms", "http_ttfb_p50_ms", "http_ttfb_p99_ms",
+        "http_total_p50_ms", "http_total_p99_ms", "mib_per_s",
+        "io_p50_ms", "io_p99_ms", "io_baseline_p50_ms", "io_baseline_p99_ms",
+    ]
+
+    /// Every column of the raw file, one row per batch.
+    public static let rawColumns = metadataColumns + batchKeyColumns + [
+        "repetition", "wall_s", "work_s", "cpu_user_s", "cpu_sys_s", "thread_cpu_s",
+        "ctx_voluntary", "ctx_involuntary",
+        "spawn_p50_us", "start_p50_us", "start_max_us", "join_p50_us", "join_max_us",
+        "task_p50_ms", "task_p99_ms", "gil_wait_s", "ops", "bytes", "errors", "timed_out", "first_error",
+    ] + metricColumns
+
+    /// Every column of the summary file, one row per workload x runtime x thread count.
+    public static let summaryColumns = metadataColumns + batchKeyColumns + [
+        "repetitions", "wall_median_s", "wall_min_s", "wall_max_s", "wall_stddev_s",
+        "wall_ci95_low_s", "wall_ci95_high_s", "speedup", "speedup_ci95_low", "speedup_ci95_high",
+        "efficiency", "karp_flatt", "ideal_speedup", "verdict", "gil_wait_median_s", "task_p50_median_ms",
+        "errors", "timed_out",
+    ]
+}

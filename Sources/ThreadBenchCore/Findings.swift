@@ -1,0 +1,60 @@
+import Foundation
+
+/// Says in words, per workload, where threads helped: the lesson's conclusion, measured.
+public struct Findings: Sendable {
+    /// The machine's logical CPUs, which cap computation's speedup.
+    public let logicalCPUs: Int
+
+    /// Creates a writer of findings for a machine with `logicalCPUs` cores.
+    public init(logicalCPUs: Int) { self.logicalCPUs = logicalCPUs }
+
+    /// One sentence per workload, e.g. "math: threads help without a GIL (1.96x at 2 threads
+    /// on 2 cores); under the GIL they do not (0.98x)".
+    public func sentences(_ rows: [SummaryRow]) -> [String] {
+        var workloads: [String] = []
+        for row in rows where !workloads.contains(row.workload) { workloads.append(row.workload) }
+        var lines = workloads.map { name in sentence(for: name, rows.filter { $0.workload == name }) }
+        if rows.contains(where: { $0.kind == .cpu }) {
+            lines.append("note: this machine has \(logicalCPUs) logical CPUs, so computation cannot run more than "
+                + "\(logicalCPUs)x faster on threads, whatever the thread count.")
+        }
+        return lines
+    }
+
+    private func sentence(for workload: String, _ rows: [SummaryRow]) -> String {
+        let kind = rows.first?.kind ?? .cpu
+        let free = rows.filter { $0.runtime == Runtime.swift.rawValue && $0.threads > 1 }
+        let locked = rows.filter { $0.runtime == Runtime.swiftGIL.rawValue && $0.threads > 1 }
+        guard !free.isEmpty || !locked.isEmpty else {
+            return "\(workload): only 1 thread was measured, so there is no speedup to report."
+        }
+        // For computation, compare at the core count (the most it can use); for waiting, at the best.
+        let focus = kind == .io ? nil : min(logicalCPUs, (free + locked).map(\.threads).max() ?? 1)
+        var parts: [String] = []
+        if let pick = pick(free, at: focus) {
+            let helps = pick.verdict == .helps
+            parts.append("threads \(helps ? "help" : pick.verdict == .hurts ? "hurt" : "do not help") without a GIL "
+                + "(\(format(pick)) at \(pick.threads) threads on \(logicalCPUs) cores)")
+        }
+        if let pick = pick(locked, at: focus ?? (free.isEmpty ? nil : pick(free, at: nil)?.threads)) {
+            let helps = pick.verdict == .helps
+            let prefix = parts.isEmpty ? "" : "under the GIL "
+            let verb = parts.isEmpty
+                ? "threads \(helps ? "help" : pick.verdict == .hurts ? "hurt" : "do not help") under the GIL"
+                : (helps ? "they help too" : pick.verdict == .hurts ? "they hurt" : "they do not")
+            parts.append("\(prefix)\(verb) (\(format(pick)) at \(pick.threads) threads)")
+        }
+        var line = "\(workload): " + parts.joined(separator: "; ")
+        let failures = rows.reduce(0) { $0 + $1.errors + $1.timedOut }
+        if failures > 0 { line += "; \(failures) errors or timeouts, see the CSV's first_error" }
+        return line
+    }
+
+    /// The row at `threads` when given, else the row with the best speedup.
+    private func pick(_ rows: [SummaryRow], at threads: Int?) -> SummaryRow? {
+        if let threads, let row = rows.first(where: { $0.threads == threads }) { return row }
+        return rows.max { $0.speedup < $1.speedup }
+    }
+
+    private func format(_ row: SummaryRow) -> String { String(format: "%.2fx", row.speedup) }
+}

@@ -1,0 +1,37 @@
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+private let receivedSignal = Atomic<Int32>(0)
+
+/// Turns SIGINT and SIGTERM into a flag the runner polls between batches.
+public enum Interruption {
+    /// Installs the handlers; a second signal of the same run ends the process at once.
+    public static func install() {
+        for number in [SIGINT, SIGTERM] {
+            #if canImport(Glibc)
+            _ = Glibc.signal(number, Interruption.handler)
+            #else
+            _ = Darwin.signal(number, Interruption.handler)
+            #endif
+        }
+    }
+
+    private static let handler: @convention(c) (Int32) -> Void = { value in
+        if receivedSignal.load(ordering: .relaxed) != 0 { _exit(128 + value) }
+        receivedSignal.store(value, ordering: .relaxed)
+    }
+
+    /// The signal received, or nil while none was.
+    public static var signal: Int32? {
+        let value = receivedSignal.load(ordering: .relaxed)
+        return value == 0 ? nil : value
+    }
+
+    /// The exit status for the signal received: 130 for SIGINT, 143 for SIGTERM.
+    public static var exitStatus: Int32 { 128 + (signal ?? SIGINT) }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import TextTable
+
+/// Turns summary rows into terminal tables, one per workload and runtime.
+public struct TableReporter: Sendable {
+    /// Creates a reporter.
+    public init() {}
+
+    /// The tables as text, each headed by its workload and runtime.
+    public func render(_ rows: [SummaryRow]) -> String {
+        var output = ""
+        var seen: [String] = []
+        for row in rows where !seen.contains("\(row.workload)|\(row.runtime)") {
+            seen.append("\(row.workload)|\(row.runtime)")
+        }
+        for key in seen {
+            let group = rows.filter { "\($0.workload)|\($0.runtime)" == key }
+            guard let first = group.first else { continue }
+            output += "\(first.workload) (\(first.kind.rawValue)) under \(first.runtime), \(first.tasks) tasks, "
+                + "\(first.scaling.rawValue) scaling\n"
+            let table = TextTable<SummaryRow> { row in
+                [
+                    Column(title: "threads", value: row.threads, align: .right),
+                    Column(title: "wall median", value: Self.duration(row.wallMedianSeconds), align: .right),
+                    Column(title: "speedup", value: String(format: "%.2fx", row.speedup), align: .right),
+                    Column(title: "95% CI", value: String(format: "%.2f-%.2f", row.speedupCI95Low, row.speedupCI95High),
+                           align: .right),
+                    Column(title: "ideal", value: String(format: "%.0fx", row.idealSpeedup), align: .right),
+                    Column(title: "efficiency", value: String(format: "%.0f%%", row.efficiency * 100), align: .right),
+                    Column(title: "GIL wait", value: Self.duration(row.gilWaitMedianSeconds), align: .right),
+                    Column(title: "errors", value: row.errors + row.timedOut, align: .right),
+                    Column(title: "verdict", value: row.verdict.rawValue),
+                ]
+            }
+            output += table.string(for: group, style: Style.simple) ?? ""
+            output += "\n\n"
+        }
+        return output
+    }
+
+    /// A duration with a unit that suits its size.
+    static func duration(_ seconds: Seconds) -> String {
+        if seconds == 0 { return "0" }
+        if seconds >= 1 { return String(format: "%.2f s", seconds) }
+        if seconds >= 1e-3 { return String(format: "%.1f ms", seconds * 1e3) }
+        return String(format: "%.0f us", seconds * 1e6)
+    }
+}

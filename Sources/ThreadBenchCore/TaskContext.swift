@@ -1,0 +1,58 @@
+/// What a workload's code on one worker thread uses to honour the runtime's lock.
+///
+/// Under `swift` there is no lock and both calls cost a branch. Under `swift-gil` the
+/// thread holds the emulated GIL while it computes, polls it with `checkpoint()`, and
+/// wraps every blocking call in `blocking { }`, as CPython does around I/O.
+public final class TaskContext {
+    /// The emulated GIL, or nil under the `swift` runtime.
+    public let lock: InterpreterLock?
+    /// This thread's id for the lock (non-zero, unique in the batch).
+    public let threadID: Int
+    /// The worker's index in its batch, from 0.
+    public let threadIndex: Int
+    /// Nanoseconds this thread spent waiting to take the lock.
+    public private(set) var lockWaitNanos: Nanoseconds = 0
+    private var holding = false
+
+    /// Creates the context of one worker thread.
+    public init(lock: InterpreterLock?, threadIndex: Int) {
+        self.lock = lock
+        self.threadIndex = threadIndex
+        self.threadID = threadIndex + 1
+    }
+
+    /// Takes the lock before the thread runs any workload code (a no-op without a lock).
+    public func enter() {
+        guard let lock, !holding else { return }
+        lockWaitNanos &+= lock.acquire(threadID)
+        holding = true
+    }
+
+    /// Releases the lock when the thread is done (a no-op without a lock).
+    public func exit() {
+        guard let lock, holding else { return }
+        lock.release(threadID)
+        holding = false
+    }
+
+    /// The eval-breaker poll: call it every small unit of computation.
+    @inline(__always)
+    public func checkpoint() {
+        guard let lock, holding else { return }
+        lockWaitNanos &+= lock.checkpoint(threadID)
+    }
+
+    /// Runs a blocking call with the lock released, then takes the lock back.
+    /// - Parameter body: the blocking call (a sleep, a transfer, a read, a write, an fsync).
+    /// - Returns: what `body` returns.
+    public func blocking<T>(_ body: () throws -> T) rethrows -> T {
+        guard let lock, holding else { return try body() }
+        lock.release(threadID)
+        holding = false
+        defer {
+            lockWaitNanos &+= lock.acquire(threadID)
+            holding = true
+        }
+        return try body()
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import ThreadBenchCore
+import ThreadBenchSuite
+
+extension ThreadBench {
+    /// `threadbench list`: one line per workload.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the workloads of the suite, a line each.")
+
+        @Flag(help: "Show the sizes of --quick instead of the default sizes.")
+        var quick = false
+
+        func run() throws {
+            let workloads = Suite.all(SuiteOptions(quick: quick))
+            let width = workloads.map(\.name.count).max() ?? 0
+            for workload in workloads {
+                let padded = workload.name.padding(toLength: width, withPad: " ", startingAt: 0)
+                print("\(padded)  \(workload.summary) (\(workload.defaultTasks) tasks)")
+            }
+            print("runtimes: \(Runtime.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+}

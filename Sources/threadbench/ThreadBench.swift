@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import ThreadBenchCore
+
+/// The `threadbench` command: wires options to the core and prints what it returns.
+@main
+struct ThreadBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "threadbench",
+        abstract: "Measures where threads help: CPU-bound and I/O-bound work, with and without a GIL.",
+        version: BuildInfo.version,
+        subcommands: [Run.self, List.self, Calibrate.self],
+        defaultSubcommand: Run.self
+    )
+
+    /// Parses, runs, and turns every error into one line on stderr with a documented exit code.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success { exit(withError: error) }
+            let lines = message(for: error).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            let line = lines.first { !$0.isEmpty } ?? "failed"
+            Terminal.error(line.hasPrefix("Error: ") ? String(line.dropFirst(7)) : line)
+            Foundation.exit(code.rawValue)
+        }
+    }
+}
+
+/// Writes to the terminal's two streams: data to stdout, everything else to stderr.
+enum Terminal {
+    /// Prints one error line on stderr.
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data("threadbench: error: \(message)\n".utf8))
+    }
+
+    /// Prints a warning line on stderr.
+    static func warn(_ message: String) {
+        FileHandle.standardError.write(Data("threadbench: warning: \(message)\n".utf8))
+    }
+
+    /// Writes raw text on stderr (progress lines).
+    static func status(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// Whether stderr is a terminal.
+    static var stderrIsTTY: Bool { isatty(STDERR_FILENO) != 0 }
+}
+
+/// An error from a command's own checks or work: exit status 1 for failures at run time.
+struct CommandFailure: Error, CustomStringConvertible {
+    let description: String
+}
