@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+@testable import ThreadBenchCore
+
+/// A one-shot latch the tests use to hold a thread inside its target.
+final class Latch: @unchecked Sendable {
+    private let lock = ConditionLock()
+    private var open = false
+    func release() { lock.withLock { open = true; lock.broadcast() } }
+    func wait() { lock.withLock { while !open { lock.wait() } } }
+}
+
+/// A counter shared between threads in tests.
+final class Counter: @unchecked Sendable {
+    private let lock = ConditionLock()
+    private var value = 0
+    func add(_ n: Int = 1) { lock.withLock { value += n } }
+    var current: Int { lock.withLock { value } }
+}
+
+@Suite struct BenchThreadTests {
+    @Test func runsTargetWithArgumentsAndJoins() {
+        let counter = Counter()
+        let thread = BenchThread(name: "worker", target: { (n: Int, step: Int) in
+            for _ in 0..<n { counter.add(step) }
+        }, args: (20, 2))
+        #expect(!thread.isAlive)
+        #expect(throws: Never.self) { try thread.start() }
+        #expect(thread.join())
+        #expect(counter.current == 40)
+        #expect(!thread.isAlive)
+    }
+
+    @Test func timingsAreOrdered() throws {
+        let thread = BenchThread { Clock.sleep(nanos: 2_000_000) }
+        try thread.start()
+        #expect(thread.join(timeout: 10))
+        let t = thread.timing
+        #expect(t.createCalledNanos <= t.createReturnedNanos)
+        #expect(t.createCalledNanos <= t.startedNanos)
+        #expect(t.startedNanos <= t.finishedNanos)
+        #expect(t.finishedNanos <= t.joinReturnedNanos)
+        #expect(t.runNanos >= 2_000_000)
+    }
+
+    @Test func joinTimesOutWhileThreadRuns() throws {
+        let latch = Latch()
+        let thread = BenchThread { latch.wait() }
+        try thread.start()
+        #expect(thread.join(timeout: 0.05) == false)
+        #expect(thread.isAlive)
+        latch.release()
+        #expect(thread.join(timeout: 10))
+        #expect(!thread.isAlive)
+    }
+
+    @Test func startTwiceThrows() throws {
+        let thread = BenchThread(name: "once") {}
+        try thread.start()
+        #expect(throws: ThreadError.alreadyStarted(name: "once")) { try thread.start() }
+        thread.join()
+    }
+
+    @Test func joinBeforeStartReturnsFalse() {
+        let thread = BenchThread {}
+        #expect(thread.join(timeout: 0.01) == false)
+    }
+
+    @Test func daemonThreadIsAbandonedNotWaitedOn() throws {
+        let latch = Latch()
+        let thread = BenchThread(name: "daemon", daemon: true) { latch.wait() }
+        try thread.start()
+        #expect(thread.daemon)
+        #expect(thread.join(timeout: 0.02) == false)
+        #expect(thread.abandon())
+        #expect(thread.isAbandoned)
+        #expect(thread.isAlive)
+        // Shutdown waits for non-daemon threads only: this daemon does not hold it up.
+        #expect(BenchThread.liveThreadCounts().daemon >= 1)
+        latch.release()
+    }
+
+    @Test func nonDaemonThreadsAreJoinedAtShutdown() throws {
+        let latch = Latch()
+        let thread = BenchThread(name: "worker", daemon: false) { latch.wait() }
+        try thread.start()
+        #expect(BenchThread.joinNonDaemonThreads(timeout: 0.02) >= 1)
+        latch.release()
+        #expect(BenchThread.joinNonDaemonThreads(timeout: 10) == 0)
+        #expect(!thread.isAlive)
+    }
+
+    @Test func creationFailureNamesTheLimit() {
+        let error = ThreadError.creationFailed(name: "tb-x", code: EAGAIN, liveThreads: 12)
+        #expect(error.description.contains("thread limit"))
+        #expect(error.description.contains("RLIMIT_NPROC"))
+    }
+}
