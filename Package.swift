@@ -36,6 +36,6 @@ let package = Package(
         ),
         .testTarget(name: "ThreadBenchCoreTests", dependencies: ["ThreadBenchCore"]),
         .testTarget(name: "ThreadBenchSuiteTests", dependencies: ["ThreadBenchSuite", "ThreadBenchCore"]),
-        .testTarget(name: "threadbenchTests", dependencies: ["ThreadBenchCore"]),
+        .testTarget(name: "threadbenchTests", dependencies: ["ThreadBenchCore", "threadbench"]),
     ]
 )

@@ -18,8 +18,9 @@ public enum ThreadError: Error, Equatable, CustomStringConvertible {
         case .creationFailed(let name, let code, let live):
             let reason = String(cString: strerror(code))
             let limit = code == EAGAIN
-                ? "the system's thread limit was reached (RLIMIT_NPROC \(ThreadLimits.processLimitText()), "
-                    + "kernel.threads-max \(ThreadLimits.kernelThreadsMaxText()))"
+                ? "a system limit on threads was reached (RLIMIT_NPROC \(ThreadLimits.processLimitText()), "
+                    + "kernel.threads-max \(ThreadLimits.kernelThreadsMaxText()), "
+                    + "or memory for thread stacks, RLIMIT_AS \(ThreadLimits.addressSpaceLimitText()))"
                 : "pthread_create failed"
             return "cannot create thread '\(name)' with \(live) threads already running: \(limit): \(reason)"
         }

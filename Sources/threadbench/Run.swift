@@ -82,7 +82,11 @@ extension ThreadBench {
             if let label, label.trimmingCharacters(in: .whitespaces).isEmpty {
                 throw ValidationError("--label must not be empty")
             }
-            _ = try Suite.workloads(named: workloadNames(), options: suiteOptions())
+            do {
+                _ = try Suite.workloads(named: workloadNames(), options: suiteOptions())
+            } catch let error as SuiteError {
+                throw ValidationError(error.description)
+            }
         }
 
         func run() throws {

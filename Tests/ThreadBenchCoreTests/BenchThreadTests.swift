@@ -92,7 +92,8 @@ final class Counter: @unchecked Sendable {
 
     @Test func creationFailureNamesTheLimit() {
         let error = ThreadError.creationFailed(name: "tb-x", code: EAGAIN, liveThreads: 12)
-        #expect(error.description.contains("thread limit"))
+        #expect(error.description.contains("limit on threads"))
+        #expect(error.description.contains("RLIMIT_AS"))
         #expect(error.description.contains("RLIMIT_NPROC"))
     }
 }
