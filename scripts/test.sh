@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# The project's test command: installs what is missing, builds everything, runs every test target.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+swift build --build-tests
+swift test
