@@ -25,8 +25,10 @@ public struct Findings: Sendable {
         let kind = rows.first?.kind ?? .cpu
         let free = rows.filter { $0.runtime == Runtime.swift.rawValue && $0.threads > 1 }
         let locked = rows.filter { $0.runtime == Runtime.swiftGIL.rawValue && $0.threads > 1 }
+        let failures = rows.reduce(0) { $0 + $1.errors + $1.timedOut }
+        let failureNote = failures > 0 ? "; \(failures) errors or timeouts, see the CSV's first_error" : ""
         guard !free.isEmpty || !locked.isEmpty else {
-            return "\(workload): only 1 thread was measured, so there is no speedup to report."
+            return "\(workload): only 1 thread was measured, so there is no speedup to report" + failureNote
         }
         // For computation, compare at the core count (the most it can use); for waiting, at the best.
         let focus = kind == .io ? nil : min(logicalCPUs, (free + locked).map(\.threads).max() ?? 1)
@@ -44,10 +46,7 @@ public struct Findings: Sendable {
                 : (helps ? "they help too" : pick.verdict == .hurts ? "they hurt" : "they do not")
             parts.append("\(prefix)\(verb) (\(format(pick)) at \(pick.threads) threads)")
         }
-        var line = "\(workload): " + parts.joined(separator: "; ")
-        let failures = rows.reduce(0) { $0 + $1.errors + $1.timedOut }
-        if failures > 0 { line += "; \(failures) errors or timeouts, see the CSV's first_error" }
-        return line
+        return "\(workload): " + parts.joined(separator: "; ") + failureNote
     }
 
     /// The row at `threads` when given, else the row with the best speedup.

@@ -11,7 +11,15 @@ private let receivedSignal = Atomic<Int32>(0)
 /// Turns SIGINT and SIGTERM into a flag the runner polls between batches.
 public enum Interruption {
     /// Installs the handlers; a second signal of the same run ends the process at once.
+    ///
+    /// Also unblocks both signals on the calling thread: a parent may have started this
+    /// process with them blocked, and threads created afterwards inherit the mask.
     public static func install() {
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        sigaddset(&set, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
         for number in [SIGINT, SIGTERM] {
             #if canImport(Glibc)
             _ = Glibc.signal(number, Interruption.handler)

@@ -91,6 +91,7 @@ extension ThreadBench {
 
         func run() throws {
             BuildWarning.emitIfDebug()
+            Interruption.install()
             let plan = RunPlan(
                 workloads: try Suite.workloads(named: workloadNames(), options: suiteOptions()),
                 runtimes: try parsedRuntimes(), threadCounts: try parsedThreads(),
@@ -105,7 +106,6 @@ extension ThreadBench {
                                        spawnJoinFloorMicros: try Calibration.spawnJoinFloorMicros())
             let store = ResultStore(paths: ResultPaths(folder: out, label: metadata.hostLabel, date: Date()),
                                     metadata: metadata)
-            Interruption.install()
             let showProgress = progress || Terminal.stderrIsTTY
             do {
                 try Runner(plan: plan).run(
