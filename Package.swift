@@ -24,7 +24,8 @@ let package = Package(
         .target(
             name: "ThreadBenchSuite",
             dependencies: ["ThreadBenchCore"],
-            path: "Benchmarks"
+            path: "Benchmarks",
+            resources: [.copy("Python/threadbench_driver.py")]
         ),
         .executableTarget(
             name: "threadbench",

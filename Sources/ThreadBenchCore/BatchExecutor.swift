@@ -24,7 +24,7 @@ final class WorkerSlot: @unchecked Sendable {
 }
 
 /// Runs a batch on `BenchThread`s, with or without the emulated GIL.
-public struct ThreadBatchExecutor: Sendable {
+public struct ThreadBatchExecutor: BatchExecuting {
     /// Creates an executor.
     public init() {}
 

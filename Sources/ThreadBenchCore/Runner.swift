@@ -37,10 +37,24 @@ public enum RunError: Error, CustomStringConvertible {
 public struct Runner: Sendable {
     /// The plan to run.
     public let plan: RunPlan
-    private let executor = ThreadBatchExecutor()
+    /// Who runs the batches of each runtime; `swift` and `swift-gil` default to `ThreadBatchExecutor`.
+    private let executors: [Runtime: any BatchExecuting]
 
     /// Creates a runner for `plan`.
-    public init(plan: RunPlan) { self.plan = plan }
+    /// - Parameter executors: executors by runtime, replacing or adding to the built-in thread
+    ///   executor (`cpython` has none built in: pass a `CPythonExecutor`).
+    public init(plan: RunPlan, executors: [Runtime: any BatchExecuting] = [:]) {
+        self.plan = plan
+        var all: [Runtime: any BatchExecuting] = [.swift: ThreadBatchExecutor(), .swiftGIL: ThreadBatchExecutor()]
+        all.merge(executors) { $1 }
+        self.executors = all
+    }
+
+    /// Whether the plan runs `workload` under `runtime`: false when that runtime's executor
+    /// cannot run it (a workload with no Python version under `cpython`).
+    public func runs(_ workload: any Workload, under runtime: Runtime) -> Bool {
+        executors[runtime]?.supports(workload) ?? true
+    }
 
     /// Runs every batch of the plan.
     /// - Parameters:
@@ -54,6 +68,10 @@ public struct Runner: Sendable {
         onRecord: (BatchRecord) throws -> Void
     ) throws {
         var done = 0
+        let perPair = plan.threadCounts.count * (plan.warmup + max(1, plan.repetitions))
+        let total = plan.workloads.reduce(0) { sum, workload in
+            sum + plan.runtimes.filter { runs(workload, under: $0) }.count * perPair
+        }
         for workload in plan.workloads {
             do {
                 try workload.setUp()
@@ -62,14 +80,14 @@ public struct Runner: Sendable {
                 throw RunError.setUpFailed(workload: workload.name, reason: "\(error)")
             }
             defer { workload.tearDown() }
-            for runtime in plan.runtimes {
+            for runtime in plan.runtimes where runs(workload, under: runtime) {
                 let rounds = [(0, true)] + (1...max(1, plan.repetitions)).map { ($0, false) }
                 for (repetition, isWarmup) in rounds {
                     let passes = isWarmup ? plan.warmup : 1
                     for _ in 0..<passes {
                         for threads in plan.threadCounts {
                             if shouldStop() { throw RunError.cancelled }
-                            progress(RunProgress(done: done, total: plan.totalBatches, workload: workload.name,
+                            progress(RunProgress(done: done, total: total, workload: workload.name,
                                                  runtime: runtime.rawValue, threads: threads,
                                                  repetition: repetition, isWarmup: isWarmup))
                             let record = try runBatch(workload, runtime, threads, repetition)
@@ -89,6 +107,10 @@ public struct Runner: Sendable {
             tasks: plan.tasks(for: workload, threads: threads), repetition: repetition,
             scaling: plan.scaling, switchIntervalMs: plan.switchIntervalMs,
             timeoutSeconds: plan.batchTimeoutSeconds)
+        guard let executor = executors[runtime] else {
+            throw RunError.batchFailed(workload: workload.name, runtime: runtime.rawValue, threads: threads,
+                                       reason: "no executor for the \(runtime.rawValue) runtime")
+        }
         do {
             return try executor.execute(spec)
         } catch {

@@ -75,6 +75,11 @@ public enum Summarizer {
         }
     }
 
+    /// Whether computation under `runtime` can use every core: plain Swift, or a free-threaded CPython.
+    static func runsWithoutGIL(_ runtime: String) -> Bool {
+        runtime == Runtime.swift.rawValue || runtime == CPythonLabel.noGIL
+    }
+
     static func row(for group: [BatchRecord], baselineWalls: [Double], logicalCPUs: Int) -> SummaryRow {
         let first = group[0]
         let walls = group.map(\.wallSeconds)
@@ -92,7 +97,7 @@ public enum Summarizer {
         let ideal: Double
         switch first.kind {
         case .io: ideal = n
-        case .cpu, .mixed: ideal = first.runtime == Runtime.swift.rawValue ? min(n, Double(logicalCPUs)) : 1
+        case .cpu, .mixed: ideal = Self.runsWithoutGIL(first.runtime) ? min(n, Double(logicalCPUs)) : 1
         }
         return SummaryRow(
             workload: first.workload, kind: first.kind, runtime: first.runtime,

@@ -1,0 +1,418 @@
+"""ThreadBench's CPython driver: runs one batch of a workload on real CPython threads.
+
+ThreadBench starts this file once per batch with the batch as one JSON object in argv[1]
+(stdin when there is no argument), and reads one JSON object back from stdout (the contract is in docs/CPYTHON.md).
+The threads use the lesson's API exactly: threading.Thread(target=..., args=(...),
+daemon=True), start(), join(timeout). Standard library only.
+
+Input:  {"contract": 1, "workload": "math", "threads": 2, "tasks": 128, "ranges": null,
+         "timeout_s": 120, "switch_interval_ms": 5, "params": {"iterations": 1000000}}
+Output: {"contract": 1, "implementation": "cpython", "python_version": "3.11.7",
+         "gil_enabled": true, "wall_s": ..., "threads": [{...}, ...], "error": null, ...}
+"""
+
+import json
+import math
+import os
+import resource
+import shutil
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+
+CONTRACT = 1
+
+
+class BatchError(Exception):
+    """A batch that cannot run as asked (unknown workload, bad parameters)."""
+
+
+def number(params, key, default=None):
+    """A numeric parameter, or BatchError when it is missing or not a number."""
+    value = params.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise BatchError("parameter %r must be a number, got %r" % (key, value))
+    return value
+
+
+# ---------------------------------------------------------------- workloads
+# Each maker takes (params, thread_index, thread_count) and returns a worker with
+# run(task) -> (ops, bytes, error or None, {sample name: ms}) and close().
+
+
+class MathWorker:
+    """The lesson's loop: sqrt((i - k^2)^2) summed over `iterations` integers per task."""
+
+    def __init__(self, params, index, count):
+        self.iterations = int(number(params, "iterations"))
+        self.sink = 0.0
+
+    def run(self, task):
+        pos = task * self.iterations
+        num = pos + self.iterations
+        k_sq = 1000 * 1000
+        total = 0.0
+        while pos < num:
+            pos += 1
+            total += math.sqrt((pos - k_sq) * (pos - k_sq))
+        self.sink += total
+        return self.iterations, 0, ("math produced NaN" if self.sink != self.sink else None), None
+
+    def close(self):
+        pass
+
+
+class PrimesWorker:
+    """Counts primes by trial division among `numbers` integers from base + task * numbers."""
+
+    def __init__(self, params, index, count):
+        self.numbers = int(number(params, "numbers"))
+        self.base = int(number(params, "base", 10000000))
+
+    @staticmethod
+    def is_prime(n):
+        if n < 2:
+            return False
+        if n % 2 == 0:
+            return n == 2
+        divisor = 3
+        while divisor * divisor <= n:
+            if n % divisor == 0:
+                return False
+            divisor += 2
+        return True
+
+    def run(self, task):
+        start = self.base + task * self.numbers
+        found = 0
+        for candidate in range(start, start + self.numbers):
+            if self.is_prime(candidate):
+                found += 1
+        error = None if found else "no primes found in %d..<%d" % (start, start + self.numbers)
+        return self.numbers, 0, error, None
+
+    def close(self):
+        pass
+
+
+class SleepWorker:
+    """The lesson's producer: time.sleep per task (CPython releases the GIL while it sleeps)."""
+
+    def __init__(self, params, index, count):
+        self.seconds = number(params, "sleep_ms") / 1000.0
+
+    def run(self, task):
+        time.sleep(self.seconds)
+        return 1, 0, None, None
+
+    def close(self):
+        pass
+
+
+class HTTPWorker:
+    """GET with urllib.request: a new connection per request, body read to the end."""
+
+    def __init__(self, params, index, count):
+        self.url = params.get("url")
+        if not isinstance(self.url, str) or not self.url.startswith(("http://", "https://")):
+            raise BatchError("parameter 'url' must be an http:// or https:// URL, got %r" % (self.url,))
+        self.timeout_s = number(params, "request_timeout_s", 30)
+        self.expect_bytes = params.get("expect_bytes")
+
+    def run(self, task):
+        began = time.perf_counter()
+        try:
+            with urllib.request.urlopen(self.url, timeout=self.timeout_s) as response:
+                ttfb_ms = (time.perf_counter() - began) * 1e3
+                body = response.read()
+                status = response.status
+        except Exception as error:  # every failure of one request is that task's error
+            return 0, 0, "GET %s: %s" % (self.url, describe(error)), None
+        total_ms = (time.perf_counter() - began) * 1e3
+        error = None
+        if status != 200:
+            error = "GET %s: HTTP status %d" % (self.url, status)
+        elif isinstance(self.expect_bytes, int) and len(body) != self.expect_bytes:
+            error = "GET %s: %d bytes, expected %d" % (self.url, len(body), self.expect_bytes)
+        return 1, len(body), error, {"http_ttfb": ttfb_ms, "http_total": total_ms}
+
+    def close(self):
+        pass
+
+
+class FileWorker:
+    """Writes `bytes` bytes, fsyncs, reads them back and verifies them, in a private folder."""
+
+    def __init__(self, params, index, count):
+        self.size = int(number(params, "bytes"))
+        self.fsync = bool(params.get("fsync", True))
+        self.folder = params["__folder"]
+        self.index = index
+        self.block = bytes((i * 31 + index) % 251 for i in range(min(self.size, 65536))) or b""
+
+    def payload(self):
+        whole, rest = divmod(self.size, len(self.block)) if self.block else (0, 0)
+        return self.block * whole + self.block[:rest]
+
+    def run(self, task):
+        path = os.path.join(self.folder, "t%d-%d.bin" % (self.index, task))
+        data = self.payload()
+        began = time.perf_counter()
+        try:
+            with open(path, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                if self.fsync:
+                    os.fsync(handle.fileno())
+            with open(path, "rb") as handle:
+                back = handle.read()
+            os.remove(path)
+        except OSError as error:
+            return 0, 0, "%s: %s" % (path, describe(error)), None
+        io_ms = (time.perf_counter() - began) * 1e3
+        error = None if back == data else "%s: read back differs from what was written" % path
+        return 1, len(data) + len(back), error, {"io": io_ms}
+
+    def close(self):
+        pass
+
+
+class ConvoyWorker:
+    """Thread 0 computes the lesson's loop; the others time short sleeps beside it.
+
+    The sleep's measured latency is what the convoy effect inflates: after each sleep a
+    thread must take the GIL back from the computing thread.
+    """
+
+    def __init__(self, params, index, count):
+        self.cpu = index == 0 and count > 1
+        self.io_seconds = number(params, "io_ms") / 1000.0
+        self.iterations = int(number(params, "cpu_iterations"))
+        self.stop = params["__stop"]
+
+    def run(self, task):
+        if self.cpu:
+            math_worker = MathWorker({"iterations": self.iterations}, 0, 1)
+            rounds = 0
+            while not self.stop.is_set():
+                math_worker.run(rounds)
+                rounds += 1
+            return rounds, 0, None, None
+        began = time.perf_counter()
+        time.sleep(self.io_seconds)
+        return 1, 0, None, {"io": (time.perf_counter() - began) * 1e3}
+
+    def close(self):
+        pass
+
+
+WORKERS = {
+    "math": MathWorker,
+    "primes": PrimesWorker,
+    "sleep": SleepWorker,
+    "http": HTTPWorker,
+    "file": FileWorker,
+    "convoy": ConvoyWorker,
+}
+
+
+def describe(error):
+    """One line for an exception."""
+    text = str(error).replace("\n", " ").strip()
+    return "%s: %s" % (type(error).__name__, text) if text else type(error).__name__
+
+
+# ---------------------------------------------------------------- the batch
+
+
+class Slot:
+    """What one worker thread measured; written by its thread, read after it was joined."""
+
+    def __init__(self):
+        self.began_ns = 0
+        self.gate_ns = 0
+        self.finished_ns = 0
+        self.cpu_s = 0.0
+        self.task_ms = []
+        self.samples = {}
+        self.ops = 0
+        self.bytes = 0
+        self.errors = 0
+        self.first_error = None
+        self.ran = False
+
+
+def thread_body(worker, task_range, gate, slot):
+    """The target of every worker thread: wait at the start barrier, then run the tasks."""
+    slot.began_ns = time.perf_counter_ns()
+    try:
+        gate.wait()
+    except threading.BrokenBarrierError:
+        return
+    slot.gate_ns = time.perf_counter_ns()
+    cpu_before = time.thread_time()
+    slot.ran = True
+    for task in range(task_range[0], task_range[1]):
+        begin = time.perf_counter_ns()
+        try:
+            ops, moved, error, samples = worker.run(task)
+        except Exception as exc:  # a task that raises is that task's error, not the batch's
+            ops, moved, error, samples = 0, 0, describe(exc), None
+        slot.task_ms.append((time.perf_counter_ns() - begin) / 1e6)
+        slot.ops += ops
+        slot.bytes += moved
+        if error is not None:
+            slot.errors += 1
+            if slot.first_error is None:
+                slot.first_error = error
+        for name, value in (samples or {}).items():
+            slot.samples.setdefault(name, []).append(value)
+    slot.cpu_s = time.thread_time() - cpu_before
+    slot.finished_ns = time.perf_counter_ns()
+
+
+def run_batch(batch):
+    """Runs the batch described by `batch` and returns the report (a dict)."""
+    name = batch.get("workload")
+    if name not in WORKERS:
+        raise BatchError("unknown workload %r; known: %s" % (name, ", ".join(sorted(WORKERS))))
+    count = batch.get("threads")
+    tasks = batch.get("tasks")
+    if not isinstance(count, int) or count < 1 or not isinstance(tasks, int) or tasks < 0:
+        raise BatchError("'threads' must be a positive integer and 'tasks' a count")
+    ranges = batch.get("ranges")
+    if ranges is None:
+        # The even split ThreadBench uses (TaskSplit): contiguous shares, sizes differ by at most one.
+        ranges = [[tasks * index // count, tasks * (index + 1) // count] for index in range(count)]
+    elif not isinstance(ranges, list) or len(ranges) != count:
+        raise BatchError("'ranges' must hold one [low, high] range per thread")
+    timeout_s = number(batch, "timeout_s")
+    sys.setswitchinterval(number(batch, "switch_interval_ms", 5) / 1000.0)
+    params = dict(batch.get("params") or {})
+
+    folder = tempfile.mkdtemp(prefix="threadbench-py-") if name == "file" else None
+    stop = threading.Event()
+    params["__folder"] = folder
+    params["__stop"] = stop
+    try:
+        workers = [WORKERS[name](params, index, count) for index in range(count)]
+        return measure(workers, ranges, timeout_s, stop)
+    finally:
+        if folder:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def measure(workers, ranges, timeout_s, stop):
+    """Starts one daemon thread per worker, releases them together, joins them with a deadline."""
+    count = len(workers)
+    gate = threading.Barrier(count + 1)
+    slots = [Slot() for _ in range(count)]
+    threads, spawn_us, created_ns = [], [], []
+    usage_before = resource.getrusage(resource.RUSAGE_SELF)
+    first_start = time.perf_counter_ns()
+    deadline = first_start + int(timeout_s * 1e9)
+    for index in range(count):
+        thread = threading.Thread(target=thread_body, args=(workers[index], ranges[index], gate, slots[index]),
+                                  name="tb-py-%d" % index, daemon=True)
+        created = time.perf_counter_ns()
+        try:
+            thread.start()
+        except RuntimeError as error:
+            gate.abort()
+            for started in threads:
+                started.join(max(0.0, (deadline - time.perf_counter_ns()) / 1e9))
+            raise BatchError("thread %d of %d could not start: %s" % (index + 1, count, describe(error)))
+        spawn_us.append((time.perf_counter_ns() - created) / 1e3)
+        created_ns.append(created)
+        threads.append(thread)
+    try:
+        gate.wait(max(0.0, (deadline - time.perf_counter_ns()) / 1e9))
+    except threading.BrokenBarrierError:
+        pass
+    opened = time.perf_counter_ns()
+
+    joined_ns = []
+    io_threads_done = False
+    for index, thread in enumerate(threads):
+        # The convoy's computing thread (index 0) runs until the others are done.
+        if index == 0 and count > 1 and isinstance(workers[0], ConvoyWorker):
+            for other in threads[1:]:
+                other.join(max(0.0, (deadline - time.perf_counter_ns()) / 1e9))
+            io_threads_done = True
+            stop.set()
+        thread.join(max(0.0, (deadline - time.perf_counter_ns()) / 1e9))
+        joined_ns.append(time.perf_counter_ns())
+    if not io_threads_done:
+        stop.set()
+    last_join = time.perf_counter_ns()
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+
+    per_thread = []
+    for index, thread in enumerate(threads):
+        slot = slots[index]
+        finished = not thread.is_alive() and slot.finished_ns > 0
+        entry = {"index": index, "finished": finished, "spawn_us": spawn_us[index]}
+        if finished:
+            entry.update({
+                "start_latency_us": max(0.0, (slot.began_ns - created_ns[index]) / 1e3),
+                "run_s": (slot.finished_ns - slot.gate_ns) / 1e9,
+                "join_latency_us": max(0.0, (joined_ns[index] - slot.finished_ns) / 1e3),
+                "cpu_s": slot.cpu_s,
+                "ops": slot.ops,
+                "bytes": slot.bytes,
+                "errors": slot.errors,
+                "first_error": slot.first_error,
+                "task_ms": slot.task_ms,
+                "samples_ms": slot.samples,
+            })
+        per_thread.append(entry)
+    for worker in workers:
+        worker.close()
+    return {
+        "wall_s": (last_join - first_start) / 1e9,
+        "work_s": (last_join - opened) / 1e9,
+        "cpu_user_s": usage.ru_utime - usage_before.ru_utime,
+        "cpu_sys_s": usage.ru_stime - usage_before.ru_stime,
+        "ctx_voluntary": usage.ru_nvcsw - usage_before.ru_nvcsw,
+        "ctx_involuntary": usage.ru_nivcsw - usage_before.ru_nivcsw,
+        "timed_out": sum(1 for entry in per_thread if not entry["finished"]),
+        "threads": per_thread,
+    }
+
+
+def interpreter():
+    """What runs this file: the fields every report starts with."""
+    probe = getattr(sys, "_is_gil_enabled", None)
+    return {
+        "contract": CONTRACT,
+        "implementation": sys.implementation.name,
+        "python_version": "%d.%d.%d" % sys.version_info[:3],
+        "gil_enabled": bool(probe()) if probe else True,
+        "switch_interval_ms": sys.getswitchinterval() * 1000.0,
+    }
+
+
+def main():
+    """Reads the batch from argv[1] (or stdin), runs it, writes the report; exit 2 on a bad batch."""
+    status = 0
+    try:
+        batch = json.loads(sys.argv[1] if len(sys.argv) > 1 else sys.stdin.read())
+        if not isinstance(batch, dict) or batch.get("contract") != CONTRACT:
+            raise BatchError("expected a JSON object with contract %d" % CONTRACT)
+        report = run_batch(batch)
+        report.update(interpreter())
+        report["error"] = None
+    except (BatchError, ValueError) as error:
+        report = interpreter()
+        report["error"] = str(error) if isinstance(error, BatchError) else describe(error)
+        status = 2
+    sys.stdout.write(json.dumps(report, allow_nan=False) + "\n")
+    sys.stdout.flush()
+    # Daemon threads still running (timed out) must not keep the process alive.
+    os._exit(status)
+
+
+if __name__ == "__main__":
+    main()

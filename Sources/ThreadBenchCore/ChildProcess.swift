@@ -1,0 +1,108 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What a child process did: its exit, its output, and whether it had to be killed.
+struct ChildResult: Sendable {
+    /// The exit status, or the signal number when it was killed by one.
+    var status: Int32
+    /// Whether it ended on a signal rather than by exiting.
+    var killedBySignal: Bool
+    /// Whether it ran past the time limit and was killed.
+    var timedOut: Bool
+    var stdout: Data
+    var stderr: Data
+    /// Launch to exit, in seconds.
+    var elapsedSeconds: Seconds
+
+    /// The last non-empty line of stderr, for error messages.
+    var stderrTail: String {
+        String(decoding: stderr, as: UTF8.self).split(separator: "\n")
+            .last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            .map { String($0.prefix(300)) } ?? ""
+    }
+}
+
+/// Why a child process could not be run.
+struct ChildProcessError: Error, CustomStringConvertible {
+    let description: String
+}
+
+/// Runs a program to its end with a hard time limit: never waits on it forever.
+enum ChildProcess {
+    /// Runs `executable` with `arguments` and stdin closed, capturing stdout and stderr.
+    ///
+    /// Past `timeoutSeconds` the child gets SIGTERM, then SIGKILL a second later; output it
+    /// wrote before is kept. Output readers still blocked two seconds after the child ended
+    /// (a grandchild holding the pipe) are left behind with what they had read.
+    /// - Throws: `ChildProcessError` when the program cannot be started.
+    static func run(_ executable: String, _ arguments: [String], timeoutSeconds: Seconds) throws -> ChildResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
+
+        let began = Clock.nowNanos()
+        do {
+            try process.run()
+        } catch {
+            throw ChildProcessError(description: "cannot run \(executable): \(error.localizedDescription)")
+        }
+        let stdout = PipeReader(out.fileHandleForReading)
+        let stderr = PipeReader(err.fileHandleForReading)
+
+        var timedOut = false
+        if exited.wait(timeout: .now() + max(0, timeoutSeconds)) == .timedOut {
+            timedOut = true
+            process.terminate()
+            if exited.wait(timeout: .now() + 1) == .timedOut {
+                kill(process.processIdentifier, SIGKILL)
+                exited.wait()
+            }
+        }
+        let elapsed = Clock.seconds(Clock.span(began, Clock.nowNanos()))
+        let readDeadline = DispatchTime.now() + 2
+        return ChildResult(
+            status: process.terminationStatus, killedBySignal: process.terminationReason == .uncaughtSignal,
+            timedOut: timedOut, stdout: stdout.finish(by: readDeadline), stderr: stderr.finish(by: readDeadline),
+            elapsedSeconds: elapsed)
+    }
+}
+
+/// Reads one pipe to its end on a background thread, so a chatty child never blocks on a full pipe.
+private final class PipeReader: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        DispatchQueue.global().async { [self] in
+            while true {
+                let chunk = handle.availableData
+                if chunk.isEmpty { break }
+                lock.lock()
+                data.append(chunk)
+                lock.unlock()
+            }
+            done.signal()
+        }
+    }
+
+    /// What was read, once the pipe closed or `deadline` passed.
+    func finish(by deadline: DispatchTime) -> Data {
+        _ = done.wait(timeout: deadline)
+        lock.lock()
+        defer { lock.unlock() }
+        return data
+    }
+}
