@@ -16,6 +16,12 @@ extension ThreadBench {
             for workload in workloads {
                 let padded = workload.name.padding(toLength: width, withPad: " ", startingAt: 0)
                 print("\(padded)  \(workload.summary) (\(workload.defaultTasks) tasks)")
+                let indent = String(repeating: " ", count: width + 2)
+                if let portable = workload as? any PythonPortable {
+                    print("\(indent)cpython: \(portable.pythonDifference ?? "the same work in pure Python")")
+                } else {
+                    print("\(indent)cpython: no Python version; skipped under cpython")
+                }
             }
             print("runtimes: \(Runtime.allCases.map(\.rawValue).joined(separator: ", "))")
         }

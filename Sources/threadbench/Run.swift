@@ -12,8 +12,11 @@ extension ThreadBench {
         @Option(help: "Comma-separated workloads to run (see 'threadbench list'); default: all.")
         var workloads: String?
 
-        @Option(help: "Comma-separated runtimes: swift, swift-gil.")
-        var runtimes = "swift,swift-gil"
+        @Option(help: "Comma-separated runtimes: swift, swift-gil, cpython (default: all three; cpython only when a Python 3 is found).")
+        var runtimes: String?
+
+        @Option(help: "The Python 3 interpreter for the cpython runtime (default: python3, then python, on PATH).")
+        var python: String?
 
         @Option(help: "Thread counts: a list like 1,2,4,8 or a doubling range like 1...64.")
         var threads = "1...64"
@@ -52,7 +55,11 @@ extension ThreadBench {
         var progress = false
 
         func validate() throws {
-            _ = try parsedRuntimes()
+            // A Python asked for (by --python, or cpython named in --runtimes) must exist; the default
+            // suite only warns and skips cpython when none is found (see runtimeSetup).
+            if try python != nil || (runtimes != nil && parsedRuntimes().contains(.cpython)) {
+                _ = try findPython(required: true)
+            }
             _ = try parsedThreads()
             guard Scaling(rawValue: scaling) != nil else {
                 throw ValidationError("unknown --scaling '\(scaling)'; expected strong or weak")
@@ -92,9 +99,10 @@ extension ThreadBench {
         func run() throws {
             BuildWarning.emitIfDebug()
             Interruption.install()
+            let (chosenRuntimes, executors) = try runtimeSetup()
             let plan = RunPlan(
                 workloads: try Suite.workloads(named: workloadNames(), options: suiteOptions()),
-                runtimes: try parsedRuntimes(), threadCounts: try parsedThreads(),
+                runtimes: chosenRuntimes, threadCounts: try parsedThreads(),
                 repetitions: repetitions ?? (quick ? 3 : 5), warmup: warmup, tasks: tasks,
                 scaling: Scaling(rawValue: scaling)!, switchIntervalMs: switchIntervalMs,
                 batchTimeoutSeconds: timeoutSeconds)
@@ -107,11 +115,25 @@ extension ThreadBench {
             let store = ResultStore(paths: ResultPaths(folder: out, label: metadata.hostLabel, date: Date()),
                                     metadata: metadata)
             let showProgress = progress || Terminal.stderrIsTTY
+            let runner = Runner(plan: plan, executors: executors)
+            for workload in plan.workloads where plan.runtimes.contains(.cpython) && !runner.runs(workload, under: .cpython) {
+                Terminal.warn("\(workload.name) has no Python version; it runs without its cpython rows")
+            }
+            var warned: Set<String> = []
             do {
-                try Runner(plan: plan).run(
+                try runner.run(
                     shouldStop: { Interruption.signal != nil },
                     progress: { if showProgress { ProgressLine.show($0, rewrite: Terminal.stderrIsTTY) } },
-                    onRecord: { try store.append($0) })
+                    onRecord: { record in
+                        try store.append(record)
+                        // A failing driver is told once per workload; the rows carry every case.
+                        if CPythonLabel.isCPython(record.runtime), record.errors > 0,
+                           warned.insert(record.workload).inserted {
+                            if showProgress { ProgressLine.clear(rewrite: Terminal.stderrIsTTY) }
+                            Terminal.warn("\(record.runtime) \(record.workload), \(record.threads) threads: "
+                                + "\(record.errors) errors: \(record.firstError)")
+                        }
+                    })
             } catch RunError.cancelled {
                 if showProgress { ProgressLine.clear(rewrite: Terminal.stderrIsTTY) }
                 try store.finish(complete: false)
@@ -131,6 +153,7 @@ extension ThreadBench {
             let summary = try store.finish(complete: true)
             print(TableReporter().render(summary), terminator: "")
             for line in Findings(logicalCPUs: machine.logicalCPUs).sentences(summary) { print(line) }
+            for line in RuntimeComparison.lines(summary) { print(line) }
             print("\nresults: \(store.paths.raw)\n         \(store.paths.summary)")
         }
 
@@ -144,7 +167,47 @@ extension ThreadBench {
                 .map { $0.trimmingCharacters(in: .whitespaces) }
         }
 
+        /// The runtimes to run, with the cpython executor when CPython is among them.
+        ///
+        /// By default CPython joins when a Python 3 is found, and is skipped with a warning when not;
+        /// asked for by name, a missing Python is an error (caught in `validate`).
+        private func runtimeSetup() throws -> ([Runtime], [Runtime: any BatchExecuting]) {
+            var chosen = try parsedRuntimes()
+            guard chosen.contains(.cpython) else { return (chosen, [:]) }
+            guard let interpreter = try findPython(required: runtimes != nil) else {
+                Terminal.warn("no Python 3 found on PATH (python3, python); skipping the cpython runtime "
+                    + "(name one with --python PATH)")
+                chosen.removeAll { $0 == .cpython }
+                return (chosen, [:])
+            }
+            let driver: String
+            do {
+                driver = try PythonDriver.scriptPath()
+            } catch let error as SuiteError {
+                throw CommandFailure(description: error.description)
+            }
+            return (chosen, [.cpython: CPythonExecutor(interpreter: interpreter, driverPath: driver)])
+        }
+
+        /// The interpreter of `--python`, else the first Python 3 on PATH.
+        /// - Throws: `ValidationError` in one line for a `--python` that is not a CPython 3, or,
+        ///   when `required`, for no Python 3 on PATH.
+        private func findPython(required: Bool) throws -> PythonInterpreter? {
+            if let python {
+                do {
+                    return try PythonInterpreter.resolve(python)
+                } catch let error as PythonInterpreterError {
+                    throw ValidationError(error.description)
+                }
+            }
+            if let found = PythonInterpreter.discover() { return found }
+            guard required else { return nil }
+            throw ValidationError("the cpython runtime needs a Python 3 and none was found on PATH "
+                + "(python3, python); name one with --python PATH")
+        }
+
         private func parsedRuntimes() throws -> [Runtime] {
+            guard let runtimes else { return Runtime.allCases }
             let names = runtimes.split(separator: ",", omittingEmptySubsequences: false)
                 .map { $0.trimmingCharacters(in: .whitespaces) }
             var result: [Runtime] = []

@@ -121,7 +121,7 @@ enum CLI {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = try CLI.run(["run", "--workloads", "sleep", "--threads", "1,4", "--repetitions", "2",
                                   "--warmup", "0", "--tasks", "8", "--sleep-ms", "20", "--label", "e2e",
-                                  "--out", folder])
+                                  "--runtimes", "swift,swift-gil", "--out", folder])
         #expect(result.status == 0, "\(result.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
         #expect(files.count == 2)
