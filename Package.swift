@@ -34,7 +34,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ThreadBenchCoreTests", dependencies: ["ThreadBenchCore"]),
+        .testTarget(name: "ThreadBenchCoreTests", dependencies: ["ThreadBenchCore"], exclude: ["Fuzz"]),
         .testTarget(name: "ThreadBenchSuiteTests", dependencies: ["ThreadBenchSuite", "ThreadBenchCore"]),
         .testTarget(name: "threadbenchTests", dependencies: ["ThreadBenchCore", "threadbench"]),
     ]
