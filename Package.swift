@@ -14,9 +14,11 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/TextTable", from: "0.0.2"),
     ],
     targets: [
+        .target(name: "CThreadShims"),
         .target(
             name: "ThreadBenchCore",
             dependencies: [
+                "CThreadShims",
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "TextTable", package: "TextTable"),
             ]
@@ -35,7 +37,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ThreadBenchCoreTests", dependencies: ["ThreadBenchCore"]),
+        .testTarget(name: "ThreadBenchCoreTests", dependencies: ["ThreadBenchCore"], exclude: ["Fuzz"]),
         .testTarget(name: "ThreadBenchSuiteTests", dependencies: ["ThreadBenchSuite", "ThreadBenchCore"]),
         .testTarget(name: "threadbenchTests", dependencies: ["ThreadBenchCore", "threadbench"]),
     ]
