@@ -61,10 +61,3 @@ public final class MathWorkload: Workload {
         return total
     }
 }
-
-extension MathWorkload: PythonPortable {
-    public var pythonParameters: [String: PythonValue] { ["iterations": .int(iterationsPerTask)] }
-    public var pythonDifference: String? {
-        "the lesson's own pure-Python loop, same sizes; about 300 times slower per iteration than Swift"
-    }
-}

@@ -52,10 +52,3 @@ public final class PrimesWorkload: Workload {
         return true
     }
 }
-
-extension PrimesWorkload: PythonPortable {
-    public var pythonParameters: [String: PythonValue] {
-        ["numbers": .int(numbersPerTask), "base": .int(Self.base)]
-    }
-    public var pythonDifference: String? { "the same trial division in pure Python, same sizes" }
-}

@@ -31,8 +31,3 @@ public final class SleepWorkload: Workload {
         }
     }
 }
-
-extension SleepWorkload: PythonPortable {
-    public var pythonParameters: [String: PythonValue] { ["sleep_ms": .double(sleepMs)] }
-    public var pythonDifference: String? { "time.sleep, which releases the real GIL while it waits" }
-}

@@ -15,12 +15,11 @@ import json
 import math
 import os
 import resource
-import shutil
 import sys
-import tempfile
 import threading
 import time
-import urllib.request
+import http.client
+import urllib.parse
 
 CONTRACT = 1
 
@@ -112,97 +111,183 @@ class SleepWorker:
 
 
 class HTTPWorker:
-    """GET with urllib.request: a new connection per request, body read to the end."""
+    """GET per task with http.client; with `reuse` a thread keeps one keep-alive connection.
 
-    def __init__(self, params, index, count):
-        self.url = params.get("url")
-        if not isinstance(self.url, str) or not self.url.startswith(("http://", "https://")):
-            raise BatchError("parameter 'url' must be an http:// or https:// URL, got %r" % (self.url,))
-        self.timeout_s = number(params, "request_timeout_s", 30)
-        self.expect_bytes = params.get("expect_bytes")
-
-    def run(self, task):
-        began = time.perf_counter()
-        try:
-            with urllib.request.urlopen(self.url, timeout=self.timeout_s) as response:
-                ttfb_ms = (time.perf_counter() - began) * 1e3
-                body = response.read()
-                status = response.status
-        except Exception as error:  # every failure of one request is that task's error
-            return 0, 0, "GET %s: %s" % (self.url, describe(error)), None
-        total_ms = (time.perf_counter() - began) * 1e3
-        error = None
-        if status != 200:
-            error = "GET %s: HTTP status %d" % (self.url, status)
-        elif isinstance(self.expect_bytes, int) and len(body) != self.expect_bytes:
-            error = "GET %s: %d bytes, expected %d" % (self.url, len(body), self.expect_bytes)
-        return 1, len(body), error, {"http_ttfb": ttfb_ms, "http_total": total_ms}
-
-    def close(self):
-        pass
-
-
-class FileWorker:
-    """Writes `bytes` bytes, fsyncs, reads them back and verifies them, in a private folder."""
-
-    def __init__(self, params, index, count):
-        self.size = int(number(params, "bytes"))
-        self.fsync = bool(params.get("fsync", True))
-        self.folder = params["__folder"]
-        self.index = index
-        self.block = bytes((i * 31 + index) % 251 for i in range(min(self.size, 65536))) or b""
-
-    def payload(self):
-        whole, rest = divmod(self.size, len(self.block)) if self.block else (0, 0)
-        return self.block * whole + self.block[:rest]
-
-    def run(self, task):
-        path = os.path.join(self.folder, "t%d-%d.bin" % (self.index, task))
-        data = self.payload()
-        began = time.perf_counter()
-        try:
-            with open(path, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                if self.fsync:
-                    os.fsync(handle.fileno())
-            with open(path, "rb") as handle:
-                back = handle.read()
-            os.remove(path)
-        except OSError as error:
-            return 0, 0, "%s: %s" % (path, describe(error)), None
-        io_ms = (time.perf_counter() - began) * 1e3
-        error = None if back == data else "%s: read back differs from what was written" % path
-        return 1, len(data) + len(back), error, {"io": io_ms}
-
-    def close(self):
-        pass
-
-
-class ConvoyWorker:
-    """Thread 0 computes the lesson's loop; the others time short sleeps beside it.
-
-    The sleep's measured latency is what the convoy effect inflates: after each sleep a
-    thread must take the GIL back from the computing thread.
+    http.client is what urllib.request runs on; used directly it keeps the connection open
+    between a thread's requests (as libcurl's reused handle does on the Swift side) and lets
+    the connect, first-byte and total times be told apart.
     """
 
     def __init__(self, params, index, count):
-        self.cpu = index == 0 and count > 1
-        self.io_seconds = number(params, "io_ms") / 1000.0
-        self.iterations = int(number(params, "cpu_iterations"))
-        self.stop = params["__stop"]
+        url = params.get("url")
+        if not isinstance(url, str) or not url.startswith(("http://", "https://")):
+            raise BatchError("parameter 'url' must be an http:// or https:// URL, got %r" % (url,))
+        self.url = url
+        parts = urllib.parse.urlsplit(url)
+        self.https = parts.scheme == "https"
+        self.host = parts.hostname or ""
+        self.port = parts.port
+        self.target = (parts.path or "/") + ("?" + parts.query if parts.query else "")
+        self.timeout_s = number(params, "request_timeout_s", 10)
+        self.reuse = bool(params.get("reuse", True))
+        expect = params.get("expect_bytes")
+        self.expect_bytes = expect if isinstance(expect, int) and not isinstance(expect, bool) else None
+        self.connection = None
+
+    def connect(self):
+        kind = http.client.HTTPSConnection if self.https else http.client.HTTPConnection
+        self.connection = kind(self.host, self.port, timeout=self.timeout_s)
+        self.connection.connect()
 
     def run(self, task):
-        if self.cpu:
-            math_worker = MathWorker({"iterations": self.iterations}, 0, 1)
-            rounds = 0
-            while not self.stop.is_set():
-                math_worker.run(rounds)
-                rounds += 1
-            return rounds, 0, None, None
         began = time.perf_counter()
-        time.sleep(self.io_seconds)
-        return 1, 0, None, {"io": (time.perf_counter() - began) * 1e3}
+        connect_ms = 0.0
+        try:
+            if self.connection is None:
+                self.connect()
+                connect_ms = (time.perf_counter() - began) * 1e3
+            headers = {} if self.reuse else {"Connection": "close"}
+            self.connection.request("GET", self.target, headers=headers)
+            response = self.connection.getresponse()
+            ttfb_ms = (time.perf_counter() - began) * 1e3
+            body = response.read()
+            status = response.status
+            if not self.reuse or response.will_close:
+                self.close()
+        except Exception as error:  # every failure of one request is that task's error
+            self.close()
+            return 1, 0, "GET %s: %s" % (self.url, describe(error)), None
+        total_ms = (time.perf_counter() - began) * 1e3
+        if not 200 <= status < 300:
+            return 1, len(body), "GET %s: HTTP status %d" % (self.url, status), None
+        if self.expect_bytes is not None and len(body) != self.expect_bytes:
+            error = "GET %s: %d body bytes, expected %d" % (self.url, len(body), self.expect_bytes)
+            return 1, len(body), error, None
+        return 1, len(body), None, {"http_connect": connect_ms, "http_ttfb": ttfb_ms, "http_total": total_ms}
+
+    def close(self):
+        if self.connection is not None:
+            self.connection.close()
+            self.connection = None
+
+
+class FileWorker:
+    """Writes `bytes` bytes to a new file, fsyncs, reads them back and verifies them.
+
+    The files go in the Swift workload's private folder (`folder`), which ThreadBench
+    removes after the run even when this process is killed; each is deleted once verified.
+    """
+
+    def __init__(self, params, index, count):
+        self.size = int(number(params, "bytes"))
+        self.folder = params.get("folder")
+        if not isinstance(self.folder, str) or not os.path.isdir(self.folder):
+            raise BatchError("parameter 'folder' must be an existing folder, got %r" % (self.folder,))
+        # A pattern that differs per thread, so a file read back from the wrong place fails.
+        block = bytes((i * 31 + index * 7 + 1) % 251 for i in range(251))
+        self.data = (block * (self.size // 251 + 1))[:self.size]
+
+    def run(self, task):
+        path = os.path.join(self.folder, "py-task-%d.bin" % task)
+        try:
+            with open(path, "wb") as handle:
+                handle.write(self.data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            with open(path, "rb") as handle:
+                back = handle.read()
+        except OSError as error:
+            return 1, 0, "%s: %s" % (path, describe(error)), None
+        finally:
+            try:
+                os.remove(path)
+            except OSError:
+                pass
+        if back != self.data:
+            return 1, 0, "read %s: the bytes read back differ from those written" % path, None
+        return 1, 2 * self.size, None, None
+
+    def close(self):
+        pass
+
+
+class ConvoyBatch:
+    """What the threads of one convoy batch share: their ranges and the phase changes."""
+
+    def __init__(self, ranges, timeout_s):
+        self.count = len(ranges)
+        self.has_computing = self.count > 1
+        io_threads = self.count - 1 if self.has_computing else self.count
+        self.active = sum(1 for index in range(io_threads) if ranges[index][1] > ranges[index][0])
+        self.condition = threading.Condition()
+        self.arrived = 0
+        self.computing = False
+        self.unfinished = self.active
+        self.max_compute_s = timeout_s
+
+    def finish_baseline_and_wait(self):
+        with self.condition:
+            self.arrived += 1
+            self.condition.notify_all()
+            while not self.computing:
+                self.condition.wait()
+
+    def wait_for_baseline(self):
+        with self.condition:
+            while self.arrived < self.active:
+                self.condition.wait()
+
+    def computing_started(self):
+        with self.condition:
+            self.computing = True
+            self.condition.notify_all()
+
+    def request_thread_finished(self):
+        with self.condition:
+            self.unfinished -= 1
+
+
+class ConvoyWorker:
+    """The convoy: N-1 threads time 1 ms sleeps, first alone, then beside a computing thread.
+
+    The last thread computes the lesson's loop, parked during the I/O threads' baseline half,
+    then spinning until they are done. A sleep's latency includes taking the GIL back from
+    the computing thread, which is the convoy effect.
+    """
+
+    def __init__(self, params, index, count):
+        self.batch = params["__convoy"]
+        self.computing = self.batch.has_computing and index == count - 1
+        self.range = params["__ranges"][index]
+        self.seconds = number(params, "io_ms") / 1000.0
+        self.sink = 0.0
+
+    def run(self, task):
+        batch = self.batch
+        if self.computing:
+            batch.wait_for_baseline()
+            batch.computing_started()
+            chunks = 0
+            deadline = time.perf_counter() + batch.max_compute_s
+            k_sq = 1000 * 1000
+            while batch.unfinished > 0 and time.perf_counter() < deadline:
+                pos = chunks * 1024
+                end = pos + 1024
+                while pos < end:
+                    pos += 1
+                    self.sink += math.sqrt((pos - k_sq) * (pos - k_sq))
+                chunks += 1
+            return chunks * 1024, 0, None, None
+        low, high = self.range
+        baseline_count = (high - low) // 2 if batch.has_computing else high - low
+        if batch.has_computing and task == low + baseline_count:
+            batch.finish_baseline_and_wait()
+        began = time.perf_counter()
+        time.sleep(self.seconds)
+        latency_ms = (time.perf_counter() - began) * 1e3
+        if task == high - 1:
+            batch.request_thread_finished()
+        return 1, 0, None, {("io_baseline" if task < low + baseline_count else "io"): latency_ms}
 
     def close(self):
         pass
@@ -292,19 +377,14 @@ def run_batch(batch):
     sys.setswitchinterval(number(batch, "switch_interval_ms", 5) / 1000.0)
     params = dict(batch.get("params") or {})
 
-    folder = tempfile.mkdtemp(prefix="threadbench-py-") if name == "file" else None
-    stop = threading.Event()
-    params["__folder"] = folder
-    params["__stop"] = stop
-    try:
-        workers = [WORKERS[name](params, index, count) for index in range(count)]
-        return measure(workers, ranges, timeout_s, stop)
-    finally:
-        if folder:
-            shutil.rmtree(folder, ignore_errors=True)
+    params["__ranges"] = ranges
+    if name == "convoy":
+        params["__convoy"] = ConvoyBatch(ranges, timeout_s)
+    workers = [WORKERS[name](params, index, count) for index in range(count)]
+    return measure(workers, ranges, timeout_s)
 
 
-def measure(workers, ranges, timeout_s, stop):
+def measure(workers, ranges, timeout_s):
     """Starts one daemon thread per worker, releases them together, joins them with a deadline."""
     count = len(workers)
     gate = threading.Barrier(count + 1)
@@ -334,18 +414,9 @@ def measure(workers, ranges, timeout_s, stop):
     opened = time.perf_counter_ns()
 
     joined_ns = []
-    io_threads_done = False
-    for index, thread in enumerate(threads):
-        # The convoy's computing thread (index 0) runs until the others are done.
-        if index == 0 and count > 1 and isinstance(workers[0], ConvoyWorker):
-            for other in threads[1:]:
-                other.join(max(0.0, (deadline - time.perf_counter_ns()) / 1e9))
-            io_threads_done = True
-            stop.set()
+    for thread in threads:
         thread.join(max(0.0, (deadline - time.perf_counter_ns()) / 1e9))
         joined_ns.append(time.perf_counter_ns())
-    if not io_threads_done:
-        stop.set()
     last_join = time.perf_counter_ns()
     usage = resource.getrusage(resource.RUSAGE_SELF)
 
@@ -368,8 +439,9 @@ def measure(workers, ranges, timeout_s, stop):
                 "samples_ms": slot.samples,
             })
         per_thread.append(entry)
-    for worker in workers:
-        worker.close()
+    for index, worker in enumerate(workers):
+        if per_thread[index]["finished"]:
+            worker.close()
     return {
         "wall_s": (last_join - first_start) / 1e9,
         "work_s": (last_join - opened) / 1e9,
