@@ -17,19 +17,27 @@ public struct CPythonExecutor: BatchExecuting {
     public let driverPath: String
     /// Seconds a child may run past the batch timeout (start-up, report) before it is killed.
     public let graceSeconds: Seconds
+    /// Polled while a batch runs; true kills the child and ends the run (a Ctrl-C).
+    let shouldStop: @Sendable () -> Bool
 
     /// Creates an executor.
-    public init(interpreter: PythonInterpreter, driverPath: String, graceSeconds: Seconds = 15) {
+    /// - Parameters:
+    ///   - graceSeconds: how long a child may outlive the batch timeout before it is killed.
+    ///   - shouldStop: polled every 50 ms during a batch; by default, whether SIGINT or SIGTERM arrived.
+    public init(interpreter: PythonInterpreter, driverPath: String, graceSeconds: Seconds = 15,
+                shouldStop: @escaping @Sendable () -> Bool = { Interruption.signal != nil }) {
         self.interpreter = interpreter
         self.driverPath = driverPath
         self.graceSeconds = graceSeconds
+        self.shouldStop = shouldStop
     }
 
     /// Only workloads with a Python version can run here.
     public func supports(_ workload: any Workload) -> Bool { workload is any PythonPortable }
 
     /// Runs one batch in a fresh driver process and folds its report into a record.
-    /// - Throws: nothing the run must stop for: every failure is a record with errors.
+    /// - Throws: `RunError.cancelled` when `shouldStop` said so mid-batch; every other failure
+    ///   is a record with errors.
     public func execute(_ spec: BatchSpec) throws -> BatchRecord {
         guard let workload = spec.workload as? any PythonPortable else {
             return failed(spec, seconds: 0, "\(spec.workload.name) has no Python version")
@@ -43,10 +51,11 @@ public struct CPythonExecutor: BatchExecuting {
         let result: ChildResult
         do {
             result = try ChildProcess.run(interpreter.executable, [driverPath, request],
-                                          timeoutSeconds: spec.timeoutSeconds + graceSeconds)
+                                          timeoutSeconds: spec.timeoutSeconds + graceSeconds, shouldStop: shouldStop)
         } catch {
             return failed(spec, seconds: 0, "python driver: \(error)")
         }
+        if result.interrupted { throw RunError.cancelled }
         let limit = CSVText.number(spec.timeoutSeconds + graceSeconds)
         if result.timedOut {
             var record = failed(spec, seconds: result.elapsedSeconds,

@@ -14,6 +14,8 @@ struct ChildResult: Sendable {
     var killedBySignal: Bool
     /// Whether it ran past the time limit and was killed.
     var timedOut: Bool
+    /// Whether it was killed because the caller asked to stop.
+    var interrupted = false
     var stdout: Data
     var stderr: Data
     /// Launch to exit, in seconds.
@@ -36,11 +38,12 @@ struct ChildProcessError: Error, CustomStringConvertible {
 enum ChildProcess {
     /// Runs `executable` with `arguments` and stdin closed, capturing stdout and stderr.
     ///
-    /// Past `timeoutSeconds` the child gets SIGTERM, then SIGKILL a second later; output it
-    /// wrote before is kept. Output readers still blocked two seconds after the child ended
+    /// Past `timeoutSeconds`, or as soon as `shouldStop` (polled every 50 ms) says so, the
+    /// child gets SIGTERM, then SIGKILL a second later; output it wrote before is kept. Output readers still blocked two seconds after the child ended
     /// (a grandchild holding the pipe) are left behind with what they had read.
     /// - Throws: `ChildProcessError` when the program cannot be started.
-    static func run(_ executable: String, _ arguments: [String], timeoutSeconds: Seconds) throws -> ChildResult {
+    static func run(_ executable: String, _ arguments: [String], timeoutSeconds: Seconds,
+                    shouldStop: () -> Bool = { false }) throws -> ChildResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -62,19 +65,24 @@ enum ChildProcess {
         let stderr = PipeReader(err.fileHandleForReading)
 
         var timedOut = false
-        if exited.wait(timeout: .now() + max(0, timeoutSeconds)) == .timedOut {
-            timedOut = true
+        var interrupted = false
+        let deadline = DispatchTime.now() + max(0, timeoutSeconds)
+        while exited.wait(timeout: min(deadline, .now() + 0.05)) == .timedOut {
+            interrupted = shouldStop()
+            timedOut = !interrupted && DispatchTime.now() >= deadline
+            guard interrupted || timedOut else { continue }
             process.terminate()
             if exited.wait(timeout: .now() + 1) == .timedOut {
                 kill(process.processIdentifier, SIGKILL)
                 exited.wait()
             }
+            break
         }
         let elapsed = Clock.seconds(Clock.span(began, Clock.nowNanos()))
         let readDeadline = DispatchTime.now() + 2
         return ChildResult(
             status: process.terminationStatus, killedBySignal: process.terminationReason == .uncaughtSignal,
-            timedOut: timedOut, stdout: stdout.finish(by: readDeadline), stderr: stderr.finish(by: readDeadline),
+            timedOut: timedOut, interrupted: interrupted, stdout: stdout.finish(by: readDeadline), stderr: stderr.finish(by: readDeadline),
             elapsedSeconds: elapsed)
     }
 }

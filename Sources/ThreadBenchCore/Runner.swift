@@ -113,6 +113,8 @@ public struct Runner: Sendable {
         }
         do {
             return try executor.execute(spec)
+        } catch RunError.cancelled {
+            throw RunError.cancelled
         } catch {
             throw RunError.batchFailed(workload: workload.name, runtime: runtime.rawValue, threads: threads,
                                        reason: "\(error)")

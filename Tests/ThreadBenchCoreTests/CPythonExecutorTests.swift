@@ -69,3 +69,17 @@ struct CPythonExecutorTests {
         #expect(executor.supports(PortableNap()))
     }
 }
+
+/// A stop request (Ctrl-C) ends a running driver at once and the run with it.
+struct CPythonExecutorStopTests {
+    @Test func aStopRequestKillsTheDriverAndCancelsTheRun() throws {
+        let folder = try PythonInterpreterTests.folder(with: "driver.sh", script: "exec sleep 30\n")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let shell = PythonInterpreter(path: "/bin/sh", executable: "/bin/sh", version: "3.99.0", gilEnabled: true)
+        let began = Date()
+        let executor = CPythonExecutor(interpreter: shell, driverPath: folder + "/driver.sh", graceSeconds: 30,
+                                       shouldStop: { Date().timeIntervalSince(began) > 0.3 })
+        #expect(throws: RunError.self) { _ = try executor.execute(CPythonExecutorTests.spec(timeout: 30)) }
+        #expect(Date().timeIntervalSince(began) < 10)
+    }
+}
