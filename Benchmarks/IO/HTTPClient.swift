@@ -46,7 +46,6 @@ final class HTTPClient {
     private let handle: UnsafeMutableRawPointer
     private let errorBuffer: UnsafeMutablePointer<CChar>
     private let counter: ByteCounter
-    private let reuse: Bool
 
     /// Counts body bytes; libcurl calls `write` with every piece of the body.
     final class ByteCounter {
@@ -64,7 +63,6 @@ final class HTTPClient {
             throw HTTPClientError(description: "libcurl could not create a handle")
         }
         self.handle = handle
-        self.reuse = reuse
         counter = ByteCounter()
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
