@@ -34,7 +34,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ThreadBenchCoreTests", dependencies: ["ThreadBenchCore"]),
+        .testTarget(
+            name: "ThreadBenchCoreTests",
+            dependencies: ["ThreadBenchCore"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "ThreadBenchSuiteTests", dependencies: ["ThreadBenchSuite", "ThreadBenchCore"]),
         .testTarget(name: "threadbenchTests", dependencies: ["ThreadBenchCore", "threadbench"]),
     ]
