@@ -14,9 +14,11 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/TextTable", from: "0.0.2"),
     ],
     targets: [
+        .target(name: "CThreadShims"),
         .target(
             name: "ThreadBenchCore",
             dependencies: [
+                "CThreadShims",
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "TextTable", package: "TextTable"),
             ]
@@ -37,6 +39,7 @@ let package = Package(
         .testTarget(
             name: "ThreadBenchCoreTests",
             dependencies: ["ThreadBenchCore"],
+            exclude: ["Fuzz"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "ThreadBenchSuiteTests", dependencies: ["ThreadBenchSuite", "ThreadBenchCore"]),

@@ -8,9 +8,9 @@ public final class SleepWorkload: Workload {
     /// The wait per task in milliseconds.
     public let sleepMs: Double
 
-    /// Creates the workload: 10 ms per task (1 ms with `--quick`), or `--sleep-ms`.
+    /// Creates the workload: 20 ms per task (1 ms with `--quick`), or `--sleep-ms`.
     public init(options: SuiteOptions) {
-        sleepMs = options.sleepMs ?? (options.quick ? 1 : 10)
+        sleepMs = options.sleepMs ?? (options.quick ? 1 : 20)
     }
 
     public var summary: String {

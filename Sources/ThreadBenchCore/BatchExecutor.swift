@@ -42,7 +42,7 @@ public struct ThreadBatchExecutor: Sendable {
             workers.append(try workload.makeWorker(threadIndex: index, threadCount: spec.threads))
         }
         let slots = (0..<spec.threads).map { _ in WorkerSlot() }
-        let gate = StartGate()
+        let gate = StartGate(parties: spec.threads)
         var threads: [BenchThread] = []
         threads.reserveCapacity(spec.threads)
 
@@ -64,7 +64,7 @@ public struct ThreadBatchExecutor: Sendable {
             threads.append(thread)
         }
         let deadline = firstStart &+ Nanoseconds(spec.timeoutSeconds * 1e9)
-        _ = gate.waitUntilReady(spec.threads, deadlineNanos: deadline)
+        _ = gate.waitUntilReady(deadlineNanos: deadline)
         let opened = gate.open()
 
         var timedOut = 0

@@ -7,12 +7,16 @@ public final class StartGate: @unchecked Sendable {
     public enum Signal: Sendable { case go, abort }
 
     private let lock = ConditionLock()
+    private let parties: Int
     private var ready = 0
     private var signal: Signal?
     private var openedAt: Nanoseconds = 0
 
-    /// Creates a closed gate.
-    public init() {}
+    /// Creates a closed gate for `parties` threads.
+    ///
+    /// Only the last arrival wakes the waiters once (to tell the opener all are ready), so
+    /// N threads cost O(N) wake-ups, not one round of wake-ups per arrival.
+    public init(parties: Int) { self.parties = parties }
 
     /// Called by a worker thread: reports ready and blocks until the gate opens.
     /// - Returns: `.go` to run, `.abort` when the batch was cancelled before it began.
@@ -20,18 +24,18 @@ public final class StartGate: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         ready += 1
-        lock.broadcast()
+        if ready == parties { lock.broadcast() }
         while signal == nil { lock.wait() }
         return signal!
     }
 
-    /// Blocks until `count` threads are waiting at the gate or the deadline passes.
+    /// Blocks until every party is waiting at the gate or the deadline passes.
     /// - Returns: false when the deadline passed first.
-    public func waitUntilReady(_ count: Int, deadlineNanos: Nanoseconds) -> Bool {
+    public func waitUntilReady(deadlineNanos: Nanoseconds) -> Bool {
         lock.lock()
         defer { lock.unlock() }
-        while ready < count {
-            if !lock.wait(untilNanos: deadlineNanos) && ready < count { return false }
+        while ready < parties {
+            if !lock.wait(untilNanos: deadlineNanos) && ready < parties { return false }
         }
         return true
     }

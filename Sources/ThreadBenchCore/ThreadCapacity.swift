@@ -3,7 +3,7 @@ public enum ThreadCapacity {
     /// Starts `count` threads that wait at a gate, then releases and joins them.
     /// - Throws: `ThreadError.creationFailed` naming the limit when the system refuses.
     public static func check(_ count: Int) throws {
-        let gate = StartGate()
+        let gate = StartGate(parties: count)
         var threads: [BenchThread] = []
         threads.reserveCapacity(count)
         defer {

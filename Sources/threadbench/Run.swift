@@ -36,7 +36,7 @@ extension ThreadBench {
         @Option(name: .customLong("timeout"), help: "Seconds a batch may run before its threads count as timed out.")
         var timeoutSeconds = 120.0
 
-        @Option(name: .customLong("sleep-ms"), help: "Milliseconds each sleep task waits (default 10, 1 with --quick).")
+        @Option(name: .customLong("sleep-ms"), help: "Milliseconds each sleep task waits (default 20, 1 with --quick).")
         var sleepMs: Double?
 
         @Flag(help: "Smaller work per task and 3 repetitions, so the default suite ends in seconds.")
