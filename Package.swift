@@ -36,7 +36,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ThreadBenchCoreTests", dependencies: ["ThreadBenchCore"], exclude: ["Fuzz"]),
+        .testTarget(
+            name: "ThreadBenchCoreTests",
+            dependencies: ["ThreadBenchCore"],
+            exclude: ["Fuzz"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "ThreadBenchSuiteTests", dependencies: ["ThreadBenchSuite", "ThreadBenchCore"]),
         .testTarget(name: "threadbenchTests", dependencies: ["ThreadBenchCore", "threadbench"]),
     ]

@@ -131,7 +131,11 @@ extension ThreadBench {
             let summary = try store.finish(complete: true)
             print(TableReporter().render(summary), terminator: "")
             for line in Findings(logicalCPUs: machine.logicalCPUs).sentences(summary) { print(line) }
-            print("\nresults: \(store.paths.raw)\n         \(store.paths.summary)")
+            print("")
+            for model in store.models { print(model.sentence) }
+            for line in store.warnings { Terminal.warn(line) }
+            print("\nresults: \(store.paths.raw)\n         \(store.paths.summary)\n         \(store.paths.model)"
+                + "\n         \(store.paths.chart)")
         }
 
         private func suiteOptions() -> SuiteOptions {
