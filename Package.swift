@@ -15,9 +15,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
+        .target(name: "CThreadShims"),
         .target(
             name: "ThreadBenchCore",
             dependencies: [
+                "CThreadShims",
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "TextTable", package: "TextTable"),
             ]
@@ -51,7 +53,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ThreadBenchCoreTests", dependencies: ["ThreadBenchCore"]),
+        .testTarget(
+            name: "ThreadBenchCoreTests",
+            dependencies: ["ThreadBenchCore"],
+            exclude: ["Fuzz"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "ThreadBenchSuiteTests", dependencies: ["ThreadBenchSuite", "ThreadBenchCore", "CCurl"]),
         .testTarget(name: "FixtureServerTests", dependencies: ["FixtureServer"]),
         .testTarget(name: "threadbenchTests", dependencies: ["ThreadBenchCore", "threadbench"]),

@@ -5,3 +5,6 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 swift build --build-tests
 swift test
+# The thread type, the emulated GIL and the runner again under ThreadSanitizer.
+swift test --scratch-path .build-tsan --sanitize=thread \
+    --filter 'BenchThreadTests|InterpreterLockTests|RunnerTests'

@@ -1,3 +1,5 @@
+import CThreadShims
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -74,6 +76,7 @@ public final class BenchThread: @unchecked Sendable {
     private var started = false
     private var finished = false
     private var joined = false
+    private var joinInProgress = false
     private var abandoned = false
     private var timingValue = ThreadTiming()
 
@@ -140,34 +143,67 @@ public final class BenchThread: @unchecked Sendable {
     }
 
     /// Waits for the thread to finish.
+    ///
+    /// Several threads may join the same thread: one waits in the kernel, the others wait
+    /// for it to report.
     /// - Parameter timeout: the longest wait in seconds; nil waits as long as it takes.
     /// - Returns: true when the thread has finished and was joined; false when the timeout
     ///   passed first (the thread is still alive) or the thread was never started.
     @discardableResult
     public func join(timeout: Seconds? = nil) -> Bool {
-        let deadline = timeout.map { Clock.nowNanos() &+ Nanoseconds(max(0, $0) * 1e9) }
+        let deadline = timeout.map { Clock.nowNanos() &+ Nanoseconds(max(0, min($0, 1e9)) * 1e9) }
         state.lock()
-        guard started, !abandoned else { state.unlock(); return false }
-        if joined { state.unlock(); return true }
-        while !finished {
-            if let deadline {
-                if !state.wait(untilNanos: deadline) && !finished {
-                    state.unlock()
-                    return false
+        while true {
+            guard started, !abandoned, let thread = handle else { state.unlock(); return false }
+            if joined { state.unlock(); return true }
+            if joinInProgress {
+                // Another joiner is inside pthread_join; wait for its word.
+                if let deadline {
+                    if !state.wait(untilNanos: deadline) && joinInProgress && !joined { state.unlock(); return false }
+                } else {
+                    state.wait()
                 }
-            } else {
-                state.wait()
+                continue
             }
+            joinInProgress = true
+            state.unlock()
+            let ok = joinInKernel(thread, deadline: deadline)
+            let returned = Clock.nowNanos()
+            state.withLock {
+                joinInProgress = false
+                if ok {
+                    joined = true
+                    timingValue.joinReturnedNanos = returned
+                }
+                state.broadcast()
+            }
+            return ok
         }
-        let thread = handle
-        state.unlock()
-        if let thread { pthread_join(thread, nil) }
-        let returned = Clock.nowNanos()
+    }
+
+    /// Waits for the thread's exit: one wait in the kernel on Linux, like a raw pthread_join.
+    private func joinInKernel(_ thread: pthread_t, deadline: Nanoseconds?) -> Bool {
+        #if os(Linux)
+        let code = deadline.map { tb_join_until(thread, $0) } ?? pthread_join(thread, nil)
+        return code == 0
+        #else
+        guard waitForFinish(deadline) else { return false }
+        return pthread_join(thread, nil) == 0
+        #endif
+    }
+
+    /// Waits until the target returned or the deadline passed (platforms without a timed join).
+    private func waitForFinish(_ deadline: Nanoseconds?) -> Bool {
         state.withLock {
-            joined = true
-            timingValue.joinReturnedNanos = returned
+            while !finished {
+                if let deadline {
+                    if !state.wait(untilNanos: deadline) && !finished { return false }
+                } else {
+                    state.wait()
+                }
+            }
+            return true
         }
-        return true
     }
 
     /// Detaches a thread that is still running so that nobody ever waits on it.
@@ -177,7 +213,7 @@ public final class BenchThread: @unchecked Sendable {
     public func abandon() -> Bool {
         state.lock()
         defer { state.unlock() }
-        guard started, !joined, !abandoned, let thread = handle else { return false }
+        guard started, !joined, !joinInProgress, !abandoned, let thread = handle else { return false }
         abandoned = true
         pthread_detach(thread)
         return !finished
@@ -186,10 +222,10 @@ public final class BenchThread: @unchecked Sendable {
     /// Runs the target on the new thread; called only by the C entry point.
     fileprivate func runOnThread() {
         let startedAt = Clock.nowNanos()
-        let cpuBefore = Clock.threadCPUNanos()
         target()
-        let cpu = Clock.threadCPUNanos() &- cpuBefore
         let finishedAt = Clock.nowNanos()
+        // A new thread's CPU clock starts at zero, so one read gives the thread's whole use.
+        let cpu = Clock.threadCPUNanos()
         state.withLock {
             timingValue.startedNanos = startedAt
             timingValue.cpuNanos = cpu

@@ -69,7 +69,8 @@ public enum Calibration {
         let thread = BenchThread(name: "tb-calibrate") {}
         let begin = Clock.nowNanos()
         try thread.start()
-        thread.join()
+        // With a timeout, as the runner joins: the path whose cost every batch pays.
+        thread.join(timeout: 60)
         return Double(Clock.span(begin, Clock.nowNanos())) / 1e3
     }
 

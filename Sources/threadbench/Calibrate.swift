@@ -24,7 +24,8 @@ extension ThreadBench {
             print("spawn+join of one empty thread, \(report.threads) threads each way (\(BuildInfo.configuration) build):")
             print("  BenchThread         p50 \(f(report.benchThreadP50Micros)) us   p99 \(f(report.benchThreadP99Micros)) us")
             print("  raw pthread         p50 \(f(report.rawPthreadP50Micros)) us   p99 \(f(report.rawPthreadP99Micros)) us")
-            print("  ratio (p50)         \(String(format: "%.3f", report.ratio))x")
+            print("  ratio               p50 \(String(format: "%.3f", report.ratio))x   p99 "
+                + String(format: "%.3f", report.benchThreadP99Micros / max(report.rawPthreadP99Micros, 1e-9)) + "x")
             print("clock (CLOCK_MONOTONIC):")
             print("  read cost           \(f(report.clockReadNanos)) ns")
             print("  resolution          \(Int(report.clockResolutionNanos)) ns (kernel), "

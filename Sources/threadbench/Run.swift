@@ -159,7 +159,11 @@ extension ThreadBench {
             print(TableReporter().render(summary), terminator: "")
             for line in Findings(logicalCPUs: machine.logicalCPUs).sentences(summary) { print(line) }
             for caveat in plan.workloads.compactMap(\.caveat) { print("note: \(caveat)") }
-            print("\nresults: \(store.paths.raw)\n         \(store.paths.summary)")
+            print("")
+            for model in store.models { print(model.sentence) }
+            for line in store.warnings { Terminal.warn(line) }
+            print("\nresults: \(store.paths.raw)\n         \(store.paths.summary)\n         \(store.paths.model)"
+                + "\n         \(store.paths.chart)")
         }
 
         private func suiteOptions() -> SuiteOptions {

@@ -88,6 +88,7 @@ final class Counter: @unchecked Sendable {
         latch.release()
         #expect(BenchThread.joinNonDaemonThreads(timeout: 10) == 0)
         #expect(!thread.isAlive)
+        #expect(thread.join(timeout: 10))
     }
 
     @Test func creationFailureNamesTheLimit() {
