@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/ordo-one/TextTable", from: "0.0.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .target(name: "CThreadShims"),
@@ -23,9 +24,24 @@ let package = Package(
                 .product(name: "TextTable", package: "TextTable"),
             ]
         ),
+        .systemLibrary(
+            name: "CCurl",
+            path: "Sources/CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .target(
+            name: "FixtureServer",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
         .target(
             name: "ThreadBenchSuite",
-            dependencies: ["ThreadBenchCore"],
+            dependencies: ["ThreadBenchCore", "FixtureServer", "CCurl"],
             path: "Benchmarks",
             resources: [.copy("Python/threadbench_driver.py")]
         ),
@@ -34,11 +50,18 @@ let package = Package(
             dependencies: [
                 "ThreadBenchCore",
                 "ThreadBenchSuite",
+                "FixtureServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ThreadBenchCoreTests", dependencies: ["ThreadBenchCore"], exclude: ["Fuzz"]),
-        .testTarget(name: "ThreadBenchSuiteTests", dependencies: ["ThreadBenchSuite", "ThreadBenchCore"]),
+        .testTarget(
+            name: "ThreadBenchCoreTests",
+            dependencies: ["ThreadBenchCore"],
+            exclude: ["Fuzz"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "ThreadBenchSuiteTests", dependencies: ["ThreadBenchSuite", "ThreadBenchCore", "CCurl"]),
+        .testTarget(name: "FixtureServerTests", dependencies: ["FixtureServer"]),
         .testTarget(name: "threadbenchTests", dependencies: ["ThreadBenchCore", "threadbench"]),
     ]
 )

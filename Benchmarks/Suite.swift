@@ -6,11 +6,34 @@ public struct SuiteOptions: Sendable {
     public var quick: Bool
     /// Wait per `sleep` task in milliseconds.
     public var sleepMs: Double?
+    /// The URL every `http` task GETs; nil starts the embedded fixture server.
+    public var httpURL: String?
+    /// The embedded server's delay before it answers, in milliseconds.
+    public var httpDelayMs: Int?
+    /// The embedded server's body size in bytes.
+    public var httpBytes: Int?
+    /// The longest one GET may take, in seconds.
+    public var httpTimeoutSeconds: Double?
+    /// Keep connections open between a thread's requests (HTTP keep-alive).
+    public var httpReuse: Bool
+    /// Bytes each `file` task writes, fsyncs and reads back.
+    public var fileBytes: Int?
+    /// The folder in which `file` makes its private temp folder; nil: the system temp folder.
+    public var fileDir: String?
 
     /// Creates options; nil sizes take each workload's default for the chosen mode.
-    public init(quick: Bool = false, sleepMs: Double? = nil) {
+    public init(quick: Bool = false, sleepMs: Double? = nil, httpURL: String? = nil, httpDelayMs: Int? = nil,
+                httpBytes: Int? = nil, httpTimeoutSeconds: Double? = nil, httpReuse: Bool = true,
+                fileBytes: Int? = nil, fileDir: String? = nil) {
         self.quick = quick
         self.sleepMs = sleepMs
+        self.httpURL = httpURL
+        self.httpDelayMs = httpDelayMs
+        self.httpBytes = httpBytes
+        self.httpTimeoutSeconds = httpTimeoutSeconds
+        self.httpReuse = httpReuse
+        self.fileBytes = fileBytes
+        self.fileDir = fileDir
     }
 }
 
@@ -26,6 +49,9 @@ public enum Suite {
         ("math", { MathWorkload(options: $0) }),
         ("primes", { PrimesWorkload(options: $0) }),
         ("sleep", { SleepWorkload(options: $0) }),
+        ("http", { HTTPWorkload(options: $0) }),
+        ("file", { FileWorkload(options: $0) }),
+        ("convoy", { ConvoyWorkload(options: $0) }),
     ]
 
     /// The workload names, in suite order.
@@ -46,4 +72,20 @@ public enum Suite {
             return entry.make(options)
         }
     }
+
+    /// Checks, before any batch runs, what the workloads need from outside the process
+    /// (a reachable `--url`, a writable `--file-dir`), so a bad setting fails in one line
+    /// and writes no CSV.
+    /// - Throws: `SuiteError` with the first problem found.
+    public static func preflight(_ workloads: [any Workload]) throws {
+        for case let workload as any PreflightCheck in workloads {
+            try workload.preflight()
+        }
+    }
+}
+
+/// A workload that can check its outside dependencies before a run starts.
+protocol PreflightCheck {
+    /// Throws `SuiteError` when the workload cannot run as configured.
+    func preflight() throws
 }

@@ -72,6 +72,10 @@ public struct ResultPaths: Sendable {
     public let raw: String
     /// The summary CSV.
     public let summary: String
+    /// The scaling-model CSV (Amdahl and USL fits).
+    public let model: String
+    /// The speedup chart, SVG.
+    public let chart: String
     /// The base name shared by every file of the run, without extension.
     public let base: String
 
@@ -97,6 +101,8 @@ public struct ResultPaths: Sendable {
         base = candidate
         raw = candidate + ".csv"
         summary = candidate + "-summary.csv"
+        model = candidate + "-model.csv"
+        chart = candidate + "-chart.svg"
     }
 
     /// A label reduced to characters that are safe in a file name on every system.

@@ -12,7 +12,9 @@ public struct CSVReporter: Sendable {
     /// The raw file: a header and one row per batch.
     /// - Parameter complete: false while the run is still going or was interrupted.
     public func raw(_ records: [BatchRecord], complete: Bool) throws -> Data {
-        try render(header: CSVSchema.rawColumns, rows: records.map { rawRow($0, complete: complete) })
+        let outliers = OutlierDetection.wallFlags(records)
+        return try render(header: CSVSchema.rawColumns,
+                          rows: zip(records, outliers).map { rawRow($0, outlier: $1, complete: complete) })
     }
 
     /// The summary file: a header and one row per workload x runtime x thread count.
@@ -20,7 +22,12 @@ public struct CSVReporter: Sendable {
         try render(header: CSVSchema.summaryColumns, rows: rows.map { summaryRow($0, complete: complete) })
     }
 
-    private func render(header: [String], rows: [[String]]) throws -> Data {
+    func render(header: [String], rows: [[String]]) throws -> Data {
+        try Self.render(header: header, rows: rows)
+    }
+
+    /// CSV text of a header and rows, ending with a newline.
+    static func render(header: [String], rows: [[String]]) throws -> Data {
         let writer = try CSVWriter(stream: .toMemory())
         try writer.write(row: header)
         for row in rows {
@@ -34,7 +41,7 @@ public struct CSVReporter: Sendable {
         return data + Data("\n".utf8)
     }
 
-    private func metadataCells(complete: Bool) -> [String] {
+    func metadataCells(complete: Bool) -> [String] {
         let m = metadata.machine
         return [
             String(CSVSchema.version), metadata.runID, metadata.startedAt, CSVText.neutralized(metadata.hostLabel),
@@ -45,17 +52,17 @@ public struct CSVReporter: Sendable {
         ]
     }
 
-    private func keyCells(_ workload: String, _ kind: WorkloadKind, _ runtime: String, _ version: String,
+    func keyCells(_ workload: String, _ kind: WorkloadKind, _ runtime: String, _ version: String,
                           _ interval: Double, _ scaling: Scaling, _ threads: Int, _ tasks: Int) -> [String] {
         [workload, kind.rawValue, runtime, version, CSVText.number(interval), scaling.rawValue,
          String(threads), String(tasks)]
     }
 
-    private func rawRow(_ r: BatchRecord, complete: Bool) -> [String] {
+    private func rawRow(_ r: BatchRecord, outlier: Bool, complete: Bool) -> [String] {
         let n = CSVText.number
         return metadataCells(complete: complete)
             + keyCells(r.workload, r.kind, r.runtime, r.runtimeVersion, r.switchIntervalMs, r.scaling, r.threads, r.tasks)
-            + [String(r.repetition), n(r.wallSeconds), n(r.workSeconds), n(r.cpuUserSeconds), n(r.cpuSysSeconds),
+            + [String(r.repetition), n(r.wallSeconds), outlier ? "1" : "0", n(r.workSeconds), n(r.cpuUserSeconds), n(r.cpuSysSeconds),
                n(r.threadCPUSeconds), String(r.voluntaryContextSwitches), String(r.involuntaryContextSwitches),
                n(r.spawnP50Micros), n(r.startP50Micros), n(r.startMaxMicros), n(r.joinP50Micros), n(r.joinMaxMicros),
                n(r.taskP50Millis), n(r.taskP99Millis), n(r.gilWaitSeconds), String(r.ops), String(r.bytes),
@@ -67,7 +74,7 @@ public struct CSVReporter: Sendable {
         let n = CSVText.number
         return metadataCells(complete: complete)
             + keyCells(s.workload, s.kind, s.runtime, s.runtimeVersion, s.switchIntervalMs, s.scaling, s.threads, s.tasks)
-            + [String(s.repetitions), n(s.wallMedianSeconds), n(s.wallMinSeconds), n(s.wallMaxSeconds),
+            + [String(s.repetitions), String(s.outliers), n(s.wallMedianSeconds), n(s.wallMinSeconds), n(s.wallMaxSeconds),
                n(s.wallStddevSeconds), n(s.wallCI95LowSeconds), n(s.wallCI95HighSeconds), n(s.speedup),
                n(s.speedupCI95Low), n(s.speedupCI95High), n(s.efficiency), s.karpFlatt.map(n) ?? "",
                n(s.idealSpeedup), s.verdict.rawValue, n(s.gilWaitMedianSeconds), n(s.taskP50MedianMillis),

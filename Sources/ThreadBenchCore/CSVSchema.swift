@@ -24,7 +24,7 @@ public enum CSVSchema {
 
     /// Every column of the raw file, one row per batch.
     public static let rawColumns = metadataColumns + batchKeyColumns + [
-        "repetition", "wall_s", "work_s", "cpu_user_s", "cpu_sys_s", "thread_cpu_s",
+        "repetition", "wall_s", "outlier", "work_s", "cpu_user_s", "cpu_sys_s", "thread_cpu_s",
         "ctx_voluntary", "ctx_involuntary",
         "spawn_p50_us", "start_p50_us", "start_max_us", "join_p50_us", "join_max_us",
         "task_p50_ms", "task_p99_ms", "gil_wait_s", "ops", "bytes", "errors", "timed_out", "first_error",
@@ -32,9 +32,17 @@ public enum CSVSchema {
 
     /// Every column of the summary file, one row per workload x runtime x thread count.
     public static let summaryColumns = metadataColumns + batchKeyColumns + [
-        "repetitions", "wall_median_s", "wall_min_s", "wall_max_s", "wall_stddev_s",
+        "repetitions", "outliers", "wall_median_s", "wall_min_s", "wall_max_s", "wall_stddev_s",
         "wall_ci95_low_s", "wall_ci95_high_s", "speedup", "speedup_ci95_low", "speedup_ci95_high",
         "efficiency", "karp_flatt", "ideal_speedup", "verdict", "gil_wait_median_s", "task_p50_median_ms",
         "errors", "timed_out",
+    ]
+
+    /// Every column of the model file, one row per workload x runtime x scaling: Amdahl and USL
+    /// fits of the median speedups; empty cells for an unbounded ceiling or no peak.
+    public static let modelColumns = metadataColumns + [
+        "workload", "kind", "runtime", "runtime_version", "scaling", "thread_counts", "max_threads",
+        "best_speedup", "amdahl_serial_fraction", "amdahl_ceiling", "amdahl_r2",
+        "usl_sigma", "usl_kappa", "usl_peak_threads", "usl_ceiling", "usl_r2", "summary",
     ]
 }

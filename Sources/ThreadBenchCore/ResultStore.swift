@@ -11,14 +11,20 @@ public final class ResultStore {
     public let paths: ResultPaths
     /// Every measured batch so far.
     public private(set) var records: [BatchRecord] = []
+    /// The scaling models fitted by `finish`, one per workload x runtime x scaling.
+    public private(set) var models: [ScalingModel] = []
+    /// Warnings about the results found by `finish` (unstable, outliers, tiny work per thread).
+    public private(set) var warnings: [String] = []
     private let reporter: CSVReporter
     private let logicalCPUs: Int
+    private let metadata: RunMetadata
 
     /// Creates a store; nothing is written until the first record arrives.
     public init(paths: ResultPaths, metadata: RunMetadata) {
         self.paths = paths
         self.reporter = CSVReporter(metadata: metadata)
         self.logicalCPUs = metadata.machine.logicalCPUs
+        self.metadata = metadata
     }
 
     /// Adds a batch and rewrites the raw file.
@@ -28,7 +34,7 @@ public final class ResultStore {
         try AtomicFile.write(try reporter.raw(records, complete: false), to: paths.raw)
     }
 
-    /// Writes both files for the last time.
+    /// Writes the raw and summary files for the last time, then the model CSV and the chart.
     /// - Parameter complete: whether every planned batch ran.
     /// - Returns: the summary rows; empty, and nothing written, when there are no records.
     /// - Throws: `FileWriteError`.
@@ -38,6 +44,11 @@ public final class ResultStore {
         let summary = Summarizer.summarize(records, logicalCPUs: logicalCPUs)
         try AtomicFile.write(try reporter.raw(records, complete: complete), to: paths.raw)
         try AtomicFile.write(try reporter.summary(summary, complete: complete), to: paths.summary)
+        models = ScalingModel.fits(summary)
+        warnings = RunDiagnostics.warnings(summary, spawnJoinFloorMicros: metadata.spawnJoinFloorMicros)
+        try AtomicFile.write(try reporter.model(models, complete: complete), to: paths.model)
+        let charts = SpeedupChart.charts(summary, label: metadata.hostLabel, logicalCPUs: logicalCPUs)
+        try AtomicFile.write(Data(SVGChartReporter().render(charts).utf8), to: paths.chart)
         return summary
     }
 }

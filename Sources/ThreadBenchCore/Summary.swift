@@ -28,6 +28,8 @@ public struct SummaryRow: Sendable, Equatable {
     public var threads: Int
     public var tasks: Int
     public var repetitions: Int
+    /// Repetitions whose wall time is an outlier (modified Z-score above 3.5).
+    public var outliers: Int = 0
     public var wallMedianSeconds: Seconds
     public var wallMinSeconds: Seconds
     public var wallMaxSeconds: Seconds
@@ -103,6 +105,7 @@ public enum Summarizer {
             workload: first.workload, kind: first.kind, runtime: first.runtime,
             runtimeVersion: first.runtimeVersion, switchIntervalMs: first.switchIntervalMs,
             scaling: first.scaling, threads: first.threads, tasks: first.tasks, repetitions: group.count,
+            outliers: OutlierDetection.flags(walls).filter { $0 }.count,
             wallMedianSeconds: median, wallMinSeconds: walls.min() ?? 0, wallMaxSeconds: walls.max() ?? 0,
             wallStddevSeconds: Statistics.standardDeviation(walls),
             wallCI95LowSeconds: wallCI.low, wallCI95HighSeconds: wallCI.high,

@@ -46,6 +46,9 @@ public protocol Workload: AnyObject, Sendable {
     var defaultTasks: Int { get }
     /// Names of the per-task sub-timings this workload reports (see `TaskOutcome.samplesMs`).
     var sampleNames: [String] { get }
+    /// A sentence to show beside the findings when this configuration measures something other
+    /// than it seems to (e.g. computation instead of waiting), or nil.
+    var caveat: String? { get }
 
     /// Prepares what every batch shares (a server, a folder).
     func setUp() throws
@@ -63,6 +66,7 @@ public protocol Workload: AnyObject, Sendable {
 
 extension Workload {
     public var sampleNames: [String] { [] }
+    public var caveat: String? { nil }
     public func setUp() throws {}
     public func tearDown() {}
     public func prepareBatch(threadCount: Int) throws {}

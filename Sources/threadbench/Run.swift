@@ -1,4 +1,5 @@
 import ArgumentParser
+import FixtureServer
 import Foundation
 import ThreadBenchCore
 import ThreadBenchSuite
@@ -41,6 +42,30 @@ extension ThreadBench {
 
         @Option(name: .customLong("sleep-ms"), help: "Milliseconds each sleep task waits (default 20, 1 with --quick).")
         var sleepMs: Double?
+
+        @Option(help: "URL every http task GETs instead of the embedded fixture server (http:// or https://).")
+        var url: String?
+
+        @Option(name: .customLong("http-delay-ms"),
+                help: "Milliseconds the embedded server waits before answering (default 20, 2 with --quick).")
+        var httpDelayMs: Int?
+
+        @Option(name: .customLong("http-bytes"),
+                help: "Body bytes the embedded server sends per request (default 16384, 4096 with --quick).")
+        var httpBytes: Int?
+
+        @Option(name: .customLong("http-timeout"), help: "Seconds one HTTP request may take before it counts as an error.")
+        var httpTimeoutSeconds: Double?
+
+        @Flag(name: .customLong("http-no-reuse"), help: "Open a new connection for every HTTP request (default: keep-alive).")
+        var httpNoReuse = false
+
+        @Option(name: .customLong("file-bytes"),
+                help: "Bytes each file task writes, fsyncs and reads back (default 1048576, 65536 with --quick).")
+        var fileBytes: Int?
+
+        @Option(name: .customLong("file-dir"), help: "Folder for the file workload's private temp folder (default: $TMPDIR or /tmp).")
+        var fileDir: String?
 
         @Flag(help: "Smaller work per task and 3 repetitions, so the default suite ends in seconds.")
         var quick = false
@@ -86,6 +111,7 @@ extension ThreadBench {
             if let sleepMs, !(sleepMs >= 0 && sleepMs <= 60_000) {
                 throw ValidationError("--sleep-ms must be between 0 and 60000")
             }
+            try validateIOOptions()
             if let label, label.trimmingCharacters(in: .whitespaces).isEmpty {
                 throw ValidationError("--label must not be empty")
             }
@@ -108,6 +134,7 @@ extension ThreadBench {
                 batchTimeoutSeconds: timeoutSeconds)
             try AtomicFile.ensureWritableFolder(out)
             try ThreadCapacity.check(plan.threadCounts.max() ?? 1)
+            try Suite.preflight(plan.workloads)
 
             let machine = MachineInfo.current()
             let metadata = RunMetadata(hostLabel: label, machine: machine,
@@ -154,11 +181,51 @@ extension ThreadBench {
             print(TableReporter().render(summary), terminator: "")
             for line in Findings(logicalCPUs: machine.logicalCPUs).sentences(summary) { print(line) }
             for line in RuntimeComparison.lines(summary) { print(line) }
-            print("\nresults: \(store.paths.raw)\n         \(store.paths.summary)")
+            for caveat in plan.workloads.compactMap(\.caveat) { print("note: \(caveat)") }
+            print("")
+            for model in store.models { print(model.sentence) }
+            for line in store.warnings { Terminal.warn(line) }
+            print("\nresults: \(store.paths.raw)\n         \(store.paths.summary)\n         \(store.paths.model)"
+                + "\n         \(store.paths.chart)")
         }
 
         private func suiteOptions() -> SuiteOptions {
-            SuiteOptions(quick: quick, sleepMs: sleepMs)
+            SuiteOptions(quick: quick, sleepMs: sleepMs, httpURL: url, httpDelayMs: httpDelayMs, httpBytes: httpBytes,
+                         httpTimeoutSeconds: httpTimeoutSeconds, httpReuse: !httpNoReuse, fileBytes: fileBytes,
+                         fileDir: fileDir)
+        }
+
+        /// Checks the http and file options; reachability and writability are checked by
+        /// `Suite.preflight` when the run starts, before any batch.
+        private func validateIOOptions() throws {
+            if let url {
+                guard let parsed = URLComponents(string: url), let scheme = parsed.scheme?.lowercased(),
+                      scheme == "http" || scheme == "https", let host = parsed.host, !host.isEmpty else {
+                    throw ValidationError("--url '\(url)' is not an http:// or https:// URL with a host")
+                }
+                if httpDelayMs != nil || httpBytes != nil {
+                    throw ValidationError("--http-delay-ms and --http-bytes set the embedded server; they do not apply with --url")
+                }
+            }
+            if let httpDelayMs, !(0...FixtureRoute.maxDelayMs).contains(httpDelayMs) {
+                throw ValidationError("--http-delay-ms must be between 0 and \(FixtureRoute.maxDelayMs), got \(httpDelayMs)")
+            }
+            if let httpBytes, !(0...FixtureRoute.maxBodyBytes).contains(httpBytes) {
+                throw ValidationError("--http-bytes must be between 0 and \(FixtureRoute.maxBodyBytes), got \(httpBytes)")
+            }
+            if let httpTimeoutSeconds, !(httpTimeoutSeconds > 0 && httpTimeoutSeconds <= 3600) {
+                throw ValidationError("--http-timeout must be above 0 and at most 3600 seconds")
+            }
+            if let fileBytes, !(1...(1 << 30)).contains(fileBytes) {
+                throw ValidationError("--file-bytes must be between 1 and \(1 << 30), got \(fileBytes)")
+            }
+            if let fileDir {
+                var isFolder: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: fileDir, isDirectory: &isFolder) else {
+                    throw ValidationError("--file-dir \(fileDir) does not exist")
+                }
+                guard isFolder.boolValue else { throw ValidationError("--file-dir \(fileDir) is not a folder") }
+            }
         }
 
         private func workloadNames() -> [String] {

@@ -19,7 +19,9 @@ import Testing
         var raw: String?
         while Date() < deadline, raw == nil {
             raw = (try? FileManager.default.contentsOfDirectory(atPath: folder))?
-                .first { $0.hasSuffix(".csv") && !$0.hasPrefix(".") && !$0.hasSuffix("-summary.csv") }
+                .first {
+                    $0.hasSuffix(".csv") && !$0.hasPrefix(".") && !$0.hasSuffix("-summary.csv") && !$0.hasSuffix("-model.csv")
+                }
             if raw == nil { usleep(20_000) }
         }
         kill(process.processIdentifier, signal)
@@ -53,7 +55,7 @@ import Testing
                                   "--runtimes", "swift", "--out", folder])
         #expect(result.status == 0, "\(result.stderr)")
         let raw = try #require(try FileManager.default.contentsOfDirectory(atPath: folder)
-            .first { !$0.hasSuffix("-summary.csv") })
+            .first { $0.hasSuffix(".csv") && !$0.hasSuffix("-summary.csv") && !$0.hasSuffix("-model.csv") })
         let text = try String(contentsOfFile: folder + "/" + raw, encoding: .utf8)
         let lines = text.split(separator: "\n")
         let header = lines[0].split(separator: ",").map(String.init)

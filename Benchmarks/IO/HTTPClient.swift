@@ -1,0 +1,129 @@
+import CCurl
+
+/// What one GET did: status, body size, curl's timings, or why it failed.
+struct HTTPResult: Sendable {
+    /// The HTTP status code, 0 when no response arrived.
+    var status = 0
+    /// Body bytes received.
+    var bodyBytes = 0
+    /// Time to connect (0 on a reused connection), in milliseconds.
+    var connectMs = 0.0
+    /// Time to the first byte of the response, in milliseconds.
+    var firstByteMs = 0.0
+    /// Time of the whole transfer, in milliseconds.
+    var totalMs = 0.0
+    /// Why the transfer failed or was not a success (non-2xx), or nil.
+    var error: String?
+}
+
+/// Why an HTTP client could not be made.
+struct HTTPClientError: Error, CustomStringConvertible {
+    let description: String
+}
+
+/// libcurl's process-wide setup, done once before any worker thread starts.
+enum CurlGlobal {
+    /// The result of the one `curl_global_init` call; Swift runs this initialiser exactly once.
+    private static let initCode: CURLcode = curl_global_init(Int(CURL_GLOBAL_ALL))
+
+    /// Initialises libcurl on first use; call it on the main thread before threads start.
+    /// - Throws: `HTTPClientError` when libcurl cannot initialise.
+    static func ensureInitialised() throws {
+        guard initCode == CURLE_OK else {
+            throw HTTPClientError(description: "libcurl failed to initialise: \(String(cString: curl_easy_strerror(initCode)))")
+        }
+    }
+}
+
+/// One libcurl easy handle, reused for every GET of one worker thread.
+///
+/// With reuse on, the handle keeps its connection open between requests (HTTP keep-alive),
+/// as a Python worker reusing one `pycurl.Curl` would; with reuse off every request opens
+/// and closes its own connection. Signals are off (`CURLOPT_NOSIGNAL`), so timeouts are safe
+/// on any thread. Proxies from the environment are ignored: a benchmark of a loopback server
+/// must not go through one.
+final class HTTPClient {
+    private let handle: UnsafeMutableRawPointer
+    private let errorBuffer: UnsafeMutablePointer<CChar>
+    private let counter: ByteCounter
+
+    /// Counts body bytes; libcurl calls `write` with every piece of the body.
+    final class ByteCounter {
+        var bytes = 0
+    }
+
+    /// Creates a handle.
+    /// - Parameters:
+    ///   - timeoutSeconds: the longest one GET may take, connection included.
+    ///   - reuse: keep connections open between requests (true) or open a fresh one each time.
+    /// - Throws: `HTTPClientError` when libcurl cannot make a handle.
+    init(timeoutSeconds: Double, reuse: Bool) throws {
+        try CurlGlobal.ensureInitialised()
+        guard let handle = curl_easy_init() else {
+            throw HTTPClientError(description: "libcurl could not create a handle")
+        }
+        self.handle = handle
+        counter = ByteCounter()
+        errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
+        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
+        let timeoutMs = max(1, Int(timeoutSeconds * 1000))
+        ccurl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
+        ccurl_setopt_long(handle, CURLOPT_TIMEOUT_MS, timeoutMs)
+        ccurl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, timeoutMs)
+        ccurl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0)
+        ccurl_setopt_long(handle, CURLOPT_HTTPGET, 1)
+        ccurl_setopt_long(handle, CURLOPT_TCP_NODELAY, 1)
+        ccurl_setopt_string(handle, CURLOPT_PROXY, "")
+        ccurl_setopt_string(handle, CURLOPT_USERAGENT, "threadbench")
+        ccurl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer)
+        ccurl_setopt_write_callback(handle, CURLOPT_WRITEFUNCTION, HTTPClient.write)
+        ccurl_setopt_pointer(handle, CURLOPT_WRITEDATA, Unmanaged.passUnretained(counter).toOpaque())
+        if !reuse {
+            ccurl_setopt_long(handle, CURLOPT_FORBID_REUSE, 1)
+            ccurl_setopt_long(handle, CURLOPT_FRESH_CONNECT, 1)
+        }
+    }
+
+    deinit {
+        curl_easy_cleanup(handle)
+        errorBuffer.deallocate()
+    }
+
+    /// The write callback: counts the bytes and keeps them no longer.
+    private static let write: ccurl_write_callback = { _, size, count, user in
+        guard let user else { return 0 }
+        Unmanaged<ByteCounter>.fromOpaque(user).takeUnretainedValue().bytes += size * count
+        return size * count
+    }
+
+    /// GETs `url` and waits for the whole body (a blocking call: wrap it in `context.blocking`).
+    /// - Returns: the result; a failed transfer or a non-2xx status has `error` set.
+    func get(_ url: String) -> HTTPResult {
+        counter.bytes = 0
+        errorBuffer[0] = 0
+        ccurl_setopt_string(handle, CURLOPT_URL, url)
+        let code = curl_easy_perform(handle)
+        var result = HTTPResult()
+        result.bodyBytes = counter.bytes
+        var status = 0
+        ccurl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
+        result.status = status
+        result.connectMs = microsToMillis(CURLINFO_CONNECT_TIME_T)
+        result.firstByteMs = microsToMillis(CURLINFO_STARTTRANSFER_TIME_T)
+        result.totalMs = microsToMillis(CURLINFO_TOTAL_TIME_T)
+        if code != CURLE_OK {
+            let detail = String(cString: errorBuffer)
+            let reason = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
+            result.error = "GET \(url): \(reason)"
+        } else if !(200..<300).contains(status) {
+            result.error = "GET \(url): HTTP status \(status)"
+        }
+        return result
+    }
+
+    private func microsToMillis(_ info: CURLINFO) -> Double {
+        var micros: curl_off_t = 0
+        ccurl_getinfo_off_t(handle, info, &micros)
+        return Double(micros) / 1000
+    }
+}

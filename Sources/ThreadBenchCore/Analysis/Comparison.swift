@@ -1,0 +1,231 @@
+import Foundation
+
+/// What the comparison of one row concluded, about the other run against the baseline.
+public enum ComparisonVerdict: String, Sendable, CaseIterable {
+    /// The other run's wall times are lower, and the U test says the difference is real.
+    case faster
+    /// The other run's wall times are higher, and the U test says the difference is real.
+    case slower
+    /// The test cannot tell the two apart at the chosen alpha.
+    case noDifference = "no significant difference"
+}
+
+/// One workload x runtime x scaling x thread count measured in both runs.
+public struct ComparisonRow: Sendable {
+    public var key: BatchKey
+    public var kind: WorkloadKind
+    /// Index of the baseline run (always 0) and of the run compared with it.
+    public var baselineIndex: Int
+    public var otherIndex: Int
+    public var baselineWalls: [Double]
+    public var otherWalls: [Double]
+    public var baselineMedianSeconds: Seconds
+    public var otherMedianSeconds: Seconds
+    /// Speedup against 1 thread in each run (nil when that run lacks its 1-thread row).
+    public var baselineSpeedup: Double?
+    public var otherSpeedup: Double?
+    /// median(other) / median(baseline): below 1 the other run is faster.
+    public var ratio: Double
+    public var ratioCI95Low: Double
+    public var ratioCI95High: Double
+    /// The U test on the two sets of wall times.
+    public var test: MannWhitneyU
+    public var verdict: ComparisonVerdict
+
+    /// How much longer the other run took, in percent (negative when it was faster).
+    public var changePercent: Double { (ratio - 1) * 100 }
+}
+
+/// The speedup curves of one workload x runtime x scaling in every run.
+public struct CurveComparison: Sendable {
+    public var workload: String
+    public var runtime: String
+    public var scaling: Scaling
+    /// Every thread count measured by any run, ascending.
+    public var threads: [Int]
+    /// Per run, the median speedup at each of `threads` (nil where it was not measured).
+    public var speedups: [[Double?]]
+    /// Per run, its scaling model (nil when the run lacks this workload and runtime).
+    public var models: [ScalingModel?]
+}
+
+/// Compares runs from different machines or days: a baseline (the first) against each other one.
+public struct ComparisonReport: Sendable {
+    /// The runs, baseline first.
+    public var runs: [RecordedRun]
+    /// The significance level of the U tests.
+    public var alpha: Double
+    /// Rows found in the baseline and in another run, per other run in file order.
+    public var rows: [ComparisonRow]
+    /// Speedup curves of every workload and runtime found in more than one run.
+    public var curves: [CurveComparison]
+    /// Things to know before trusting the verdicts, one sentence each.
+    public var warnings: [String]
+
+    /// Rows where the other run is significantly slower by more than `percent`.
+    public func regressions(beyondPercent percent: Double) -> [ComparisonRow] {
+        rows.filter { $0.verdict == .slower && $0.changePercent > percent }
+    }
+}
+
+/// Why runs could not be compared.
+public enum ComparisonError: Error, Equatable, CustomStringConvertible {
+    /// Fewer than two runs given.
+    case tooFewRuns
+    /// Two runs have no workload x runtime x scaling x thread count in common.
+    case nothingInCommon(baseline: String, other: String)
+
+    public var description: String {
+        switch self {
+        case .tooFewRuns:
+            return "compare needs at least two CSV files"
+        case .nothingInCommon(let baseline, let other):
+            return "\(baseline) and \(other) have no rows in common (no workload, runtime, scaling and thread "
+                + "count measured in both)"
+        }
+    }
+}
+
+extension ComparisonReport {
+    /// Compares the first run (the baseline) with every other.
+    /// - Parameters:
+    ///   - runs: two or more runs.
+    ///   - alpha: the U test's significance level.
+    /// - Throws: `ComparisonError`.
+    public init(runs: [RecordedRun], alpha: Double = 0.05) throws {
+        guard runs.count >= 2 else { throw ComparisonError.tooFewRuns }
+        self.runs = runs
+        self.alpha = alpha
+        let grouped = runs.map(Self.group)
+        let summaries = runs.map(\.summary)
+        var rows: [ComparisonRow] = []
+        var warnings: [String] = []
+        let baseline = grouped[0]
+        for other in 1..<runs.count {
+            let common = baseline.keys.filter { grouped[other].keys.contains($0) }
+            guard !common.isEmpty else {
+                throw ComparisonError.nothingInCommon(baseline: runs[0].path, other: runs[other].path)
+            }
+            var taskMismatches: [String] = []
+            for key in baseline.order where grouped[other].keys.contains(key) {
+                let a = baseline.records[key]!, b = grouped[other].records[key]!
+                if a[0].tasks != b[0].tasks {
+                    taskMismatches.append("\(key.workload) at \(key.threads) threads (\(a[0].tasks) vs \(b[0].tasks))")
+                }
+                rows.append(Self.row(key: key, a: a, b: b, baselineIndex: 0, otherIndex: other, alpha: alpha,
+                                     baselineSummary: summaries[0], otherSummary: summaries[other]))
+            }
+            if !taskMismatches.isEmpty {
+                warnings.append("\(runs[other].label) ran a different number of tasks than \(runs[0].label) for "
+                    + taskMismatches.prefix(3).joined(separator: ", ") + (taskMismatches.count > 3 ? ", ..." : "")
+                    + "; their wall times measure different work (compare --quick runs with --quick runs)")
+            }
+            let onlyBaseline = baseline.keys.subtracting(grouped[other].keys).count
+            let onlyOther = grouped[other].keys.subtracting(baseline.keys).count
+            if onlyBaseline + onlyOther > 0 {
+                warnings.append("\(onlyBaseline) rows only in \(runs[0].label) and \(onlyOther) only in "
+                    + "\(runs[other].label) are not compared")
+            }
+        }
+        self.rows = rows
+        self.warnings = Self.runWarnings(runs) + warnings + Self.repetitionWarnings(rows, alpha: alpha)
+        self.curves = Self.curves(runs: runs, summaries: summaries)
+    }
+
+    private struct Groups {
+        var order: [BatchKey] = []
+        var records: [BatchKey: [BatchRecord]] = [:]
+        var keys: Set<BatchKey> = []
+    }
+
+    private static func group(_ run: RecordedRun) -> Groups {
+        var groups = Groups()
+        for record in run.records {
+            let key = BatchKey(record)
+            if groups.records[key] == nil { groups.order.append(key); groups.keys.insert(key) }
+            groups.records[key, default: []].append(record)
+        }
+        return groups
+    }
+
+    private static func row(key: BatchKey, a: [BatchRecord], b: [BatchRecord], baselineIndex: Int, otherIndex: Int,
+                            alpha: Double, baselineSummary: [SummaryRow], otherSummary: [SummaryRow]) -> ComparisonRow {
+        let aWalls = a.map(\.wallSeconds), bWalls = b.map(\.wallSeconds)
+        let aMedian = Statistics.median(aWalls), bMedian = Statistics.median(bWalls)
+        let ratio = aMedian > 0 ? bMedian / aMedian : .infinity
+        let ci = Statistics.ratioOfMediansCI95(numerator: bWalls, denominator: aWalls)
+        let test = MannWhitneyU.test(aWalls, bWalls)!
+        let verdict: ComparisonVerdict = test.p < alpha ? (bMedian < aMedian ? .faster : .slower) : .noDifference
+        func speedup(_ rows: [SummaryRow]) -> Double? {
+            rows.first { BatchKey(workload: $0.workload, runtime: $0.runtime, scaling: $0.scaling.rawValue,
+                                  threads: $0.threads) == key && $0.speedup > 0 }?.speedup
+        }
+        return ComparisonRow(key: key, kind: a[0].kind, baselineIndex: baselineIndex, otherIndex: otherIndex,
+                             baselineWalls: aWalls, otherWalls: bWalls, baselineMedianSeconds: aMedian,
+                             otherMedianSeconds: bMedian, baselineSpeedup: speedup(baselineSummary),
+                             otherSpeedup: speedup(otherSummary), ratio: ratio, ratioCI95Low: ci.low,
+                             ratioCI95High: ci.high, test: test, verdict: verdict)
+    }
+
+    /// Warnings about the runs themselves: debug builds, runs cut short, concatenated files.
+    private static func runWarnings(_ runs: [RecordedRun]) -> [String] {
+        var lines: [String] = []
+        for run in runs {
+            if run.buildConfiguration == "debug" {
+                lines.append("\(run.path) comes from a debug build; its times are not results")
+            }
+            if !run.complete { lines.append("\(run.path) is from a run that was cut short (run_complete=false)") }
+            if run.runIDs.count > 1 {
+                lines.append("\(run.path) holds \(run.runIDs.count) runs; their repetitions are pooled and the "
+                    + "metadata shown is the first run's")
+            }
+        }
+        return lines
+    }
+
+    /// One warning per pair of sample sizes that the U test cannot judge well.
+    private static func repetitionWarnings(_ rows: [ComparisonRow], alpha: Double) -> [String] {
+        var seen: Set<[Int]> = []
+        var lines: [String] = []
+        for row in rows {
+            let n1 = row.baselineWalls.count, n2 = row.otherWalls.count
+            guard n1 < 5 || n2 < 5, seen.insert([n1, n2]).inserted else { continue }
+            let smallest = MannWhitneyU.smallestPossibleP(n1, n2)
+            let count = rows.filter { $0.baselineWalls.count == n1 && $0.otherWalls.count == n2 }.count
+            let reach = smallest >= alpha
+                ? String(format: "so no row can reach alpha %g: every such row reads 'no significant difference'", alpha)
+                : String(format: "below alpha %g, but only when the two samples do not overlap at all", alpha)
+            lines.append(String(format: "%d rows have only %d and %d repetitions: the smallest p-value the "
+                + "U test can give is %.3f, %@; run with --repetitions 5 or more", count, n1, n2, smallest, reach))
+        }
+        return lines
+    }
+
+    private static func curves(runs: [RecordedRun], summaries: [[SummaryRow]]) -> [CurveComparison] {
+        var order: [String] = []
+        var parts: [String: (String, String, Scaling)] = [:]
+        for summary in summaries {
+            for row in summary {
+                let key = "\(row.workload)|\(row.runtime)|\(row.scaling.rawValue)"
+                if parts[key] == nil { order.append(key); parts[key] = (row.workload, row.runtime, row.scaling) }
+            }
+        }
+        let models = summaries.map(ScalingModel.fits)
+        return order.compactMap { key in
+            let (workload, runtime, scaling) = parts[key]!
+            let matching = summaries.map { rows in
+                rows.filter { $0.workload == workload && $0.runtime == runtime && $0.scaling == scaling }
+            }
+            guard matching.filter({ !$0.isEmpty }).count >= 2 else { return nil }
+            let threads = Array(Set(matching.flatMap { $0.map(\.threads) })).sorted()
+            let speedups = matching.map { rows in
+                threads.map { n in rows.first { $0.threads == n && $0.speedup > 0 }?.speedup }
+            }
+            let fitted = models.map { list in
+                list.first { $0.workload == workload && $0.runtime == runtime && $0.scaling == scaling }
+            }
+            return CurveComparison(workload: workload, runtime: runtime, scaling: scaling, threads: threads,
+                                   speedups: speedups, models: fitted)
+        }
+    }
+}

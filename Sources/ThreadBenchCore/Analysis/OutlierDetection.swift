@@ -1,0 +1,72 @@
+/// Flags repetitions that lie far from the others, with the modified Z-score.
+///
+/// Iglewicz and Hoaglin (1993, "How to Detect and Handle Outliers"): M = 0.6745 (x - median) / MAD,
+/// where MAD is the median absolute deviation from the median; |M| > 3.5 marks an outlier. When more
+/// than half the values are equal the MAD is 0, and the mean absolute deviation takes its place
+/// (scaled by 1.253314 so both estimate the same spread of a normal distribution); when that is 0
+/// too, every value is equal and none is an outlier.
+public enum OutlierDetection {
+    /// The cut-off on |M| above which a value is an outlier.
+    public static let threshold = 3.5
+
+    /// The modified Z-score of every value, in the order given; all 0 when the values do not spread.
+    public static func modifiedZScores(_ values: [Double]) -> [Double] {
+        guard values.count > 2 else { return values.map { _ in 0 } }
+        let center = Statistics.median(values)
+        let deviations = values.map { abs($0 - center) }
+        let mad = Statistics.median(deviations)
+        if mad > 0 { return values.map { 0.6745 * ($0 - center) / mad } }
+        let meanDeviation = Statistics.mean(deviations)
+        guard meanDeviation > 0 else { return values.map { _ in 0 } }
+        return values.map { ($0 - center) / (1.253314 * meanDeviation) }
+    }
+
+    /// Whether each value is an outlier (|M| > 3.5), in the order given.
+    public static func flags(_ values: [Double]) -> [Bool] {
+        modifiedZScores(values).map { abs($0) > threshold }
+    }
+
+    /// Whether each record's wall time is an outlier among the repetitions of its own
+    /// workload, runtime, scaling and thread count, in the order given.
+    public static func wallFlags(_ records: [BatchRecord]) -> [Bool] {
+        var groups: [String: [Int]] = [:]
+        for (index, record) in records.enumerated() {
+            groups[BatchKey(record).description, default: []].append(index)
+        }
+        var result = Array(repeating: false, count: records.count)
+        for indices in groups.values {
+            for (index, flag) in zip(indices, flags(indices.map { records[$0].wallSeconds })) {
+                result[index] = flag
+            }
+        }
+        return result
+    }
+}
+
+/// What identifies a group of repetitions: workload, runtime, scaling and thread count.
+public struct BatchKey: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var workload: String
+    public var runtime: String
+    public var scaling: String
+    public var threads: Int
+
+    /// The key of a record.
+    public init(_ record: BatchRecord) {
+        self.init(workload: record.workload, runtime: record.runtime, scaling: record.scaling.rawValue,
+                  threads: record.threads)
+    }
+
+    /// A key from its parts.
+    public init(workload: String, runtime: String, scaling: String, threads: Int) {
+        self.workload = workload
+        self.runtime = runtime
+        self.scaling = scaling
+        self.threads = threads
+    }
+
+    public var description: String { "\(workload)|\(runtime)|\(scaling)|\(threads)" }
+
+    public static func < (lhs: BatchKey, rhs: BatchKey) -> Bool {
+        (lhs.workload, lhs.runtime, lhs.scaling, lhs.threads) < (rhs.workload, rhs.runtime, rhs.scaling, rhs.threads)
+    }
+}

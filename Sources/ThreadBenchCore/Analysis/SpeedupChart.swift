@@ -1,0 +1,117 @@
+import Foundation
+
+/// One line of a speedup chart: a runtime (and, when comparing, a machine) across thread counts.
+public struct ChartSeries: Sendable {
+    /// One measured point with its 95% interval.
+    public struct Point: Sendable {
+        public var threads: Int
+        public var speedup: Double
+        public var low: Double
+        public var high: Double
+    }
+
+    /// The legend's text, e.g. "swift-gil" or "swift-gil @ laptop".
+    public var label: String
+    /// Which palette colour and dash pattern to use.
+    public var colorIndex: Int
+    public var dashIndex: Int
+    /// Ascending by threads.
+    public var points: [Point]
+}
+
+/// A vertical mark at a machine's core count.
+public struct CoreMark: Sendable {
+    public var label: String
+    public var cores: Int
+    public var dashIndex: Int
+}
+
+/// The data of one chart panel: one workload's speedup against threads.
+public struct SpeedupChart: Sendable {
+    public var title: String
+    public var kind: WorkloadKind
+    public var series: [ChartSeries]
+    public var coreMarks: [CoreMark]
+    /// The largest core count of the machines shown, for the ideal line of computation.
+    public var idealCores: Int
+
+    /// The best possible speedup at `threads`: N for waiting, min(N, cores) for computation.
+    public func ideal(at threads: Double) -> Double {
+        kind == .io ? threads : min(threads, Double(idealCores))
+    }
+
+    /// One chart per workload of a run's summary, one series per runtime.
+    /// - Parameters:
+    ///   - rows: the summary.
+    ///   - label: the run's label, for titles.
+    ///   - logicalCPUs: the machine's cores.
+    public static func charts(_ rows: [SummaryRow], label: String, logicalCPUs: Int) -> [SpeedupChart] {
+        workloads(rows).map { workload in
+            let group = rows.filter { $0.workload == workload }
+            let series = runtimeKeys(group).enumerated().map { index, key in
+                makeSeries(group.filter { seriesKey($0) == key }, label: key, colorIndex: index, dashIndex: 0)
+            }
+            let first = group[0]
+            return SpeedupChart(
+                title: "\(workload) (\(first.kind.rawValue), \(first.scaling.rawValue) scaling) on \(label)",
+                kind: first.kind, series: series,
+                coreMarks: [CoreMark(label: "\(logicalCPUs) cores", cores: logicalCPUs, dashIndex: 0)],
+                idealCores: logicalCPUs)
+        }
+    }
+
+    /// One chart per workload of a comparison: every run's runtimes on the same axes, one
+    /// dash pattern per run and one colour per runtime.
+    public static func charts(_ report: ComparisonReport) -> [SpeedupChart] {
+        let summaries = report.runs.map(\.summary)
+        let all = summaries.flatMap { $0 }
+        let runtimes = runtimeKeys(all)
+        return workloads(all).map { workload in
+            var series: [ChartSeries] = []
+            for (runIndex, summary) in summaries.enumerated() {
+                let group = summary.filter { $0.workload == workload }
+                for key in runtimeKeys(group) {
+                    series.append(makeSeries(group.filter { seriesKey($0) == key },
+                                             label: "\(key) @ \(report.runs[runIndex].label)",
+                                             colorIndex: runtimes.firstIndex(of: key) ?? 0, dashIndex: runIndex))
+                }
+            }
+            let first = all.first { $0.workload == workload }!
+            let marks = report.runs.enumerated().map { index, run in
+                CoreMark(label: "\(run.label): \(run.metadata.machine.logicalCPUs) cores",
+                         cores: run.metadata.machine.logicalCPUs, dashIndex: index)
+            }
+            return SpeedupChart(
+                title: "\(workload) (\(first.kind.rawValue), \(first.scaling.rawValue) scaling): "
+                    + report.runs.map(\.label).joined(separator: " vs "),
+                kind: first.kind, series: series, coreMarks: marks,
+                idealCores: report.runs.map(\.metadata.machine.logicalCPUs).max() ?? 1)
+        }
+    }
+
+    private static func workloads(_ rows: [SummaryRow]) -> [String] {
+        var names: [String] = []
+        for row in rows where !names.contains(row.workload) { names.append(row.workload) }
+        return names
+    }
+
+    /// The runtime, with the scaling added when one file mixes strong and weak runs.
+    private static func seriesKey(_ row: SummaryRow) -> String {
+        row.scaling == .strong ? row.runtime : "\(row.runtime) (weak)"
+    }
+
+    private static func runtimeKeys(_ rows: [SummaryRow]) -> [String] {
+        var keys: [String] = []
+        for row in rows where !keys.contains(seriesKey(row)) { keys.append(seriesKey(row)) }
+        return keys
+    }
+
+    private static func makeSeries(_ rows: [SummaryRow], label: String, colorIndex: Int, dashIndex: Int) -> ChartSeries {
+        let points = rows.filter { $0.speedup > 0 }.sorted { $0.threads < $1.threads }.map {
+            ChartSeries.Point(threads: $0.threads, speedup: $0.speedup,
+                              low: $0.threads == 1 ? $0.speedup : min($0.speedupCI95Low, $0.speedup),
+                              high: $0.threads == 1 ? $0.speedup : max($0.speedupCI95High, $0.speedup))
+        }
+        return ChartSeries(label: label, colorIndex: colorIndex, dashIndex: dashIndex, points: points)
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import ThreadBenchCore
+
+extension ThreadBench {
+    /// `threadbench report RUN.csv`: chart a run's speedup curves and state its scaling models.
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Draw a run's speedup against threads as an SVG chart, and fit its scaling models.")
+
+        @Argument(help: "A raw CSV file written by 'threadbench run'.")
+        var file: String
+
+        @Option(help: "The SVG file to write (default: the CSV's name with -chart.svg).")
+        var out: String?
+
+        func validate() throws {
+            if let out, out.isEmpty { throw ValidationError("--out needs a file name") }
+        }
+
+        func run() throws {
+            let run = try CSVRunReader.read(path: file)
+            let summary = run.summary
+            let charts = SpeedupChart.charts(summary, label: run.label, logicalCPUs: run.metadata.machine.logicalCPUs)
+            let target = out ?? Self.defaultChartPath(for: file)
+            try AtomicFile.write(Data(SVGChartReporter().render(charts).utf8), to: target)
+            for model in ScalingModel.fits(summary) { print(model.sentence) }
+            for line in RunDiagnostics.warnings(summary, spawnJoinFloorMicros: run.metadata.spawnJoinFloorMicros) {
+                Terminal.warn(line)
+            }
+            if !run.complete { Terminal.warn("\(file) is from a run that was cut short (run_complete=false)") }
+            print("chart: \(target)")
+        }
+
+        /// `x.csv` -> `x-chart.svg`, beside it.
+        static func defaultChartPath(for csv: String) -> String {
+            (csv.hasSuffix(".csv") ? String(csv.dropLast(4)) : csv) + "-chart.svg"
+        }
+    }
+}

@@ -1,0 +1,172 @@
+import Foundation
+import Testing
+@testable import ThreadBenchCore
+
+/// Saved runs of this project's own harness, read from the test bundle.
+enum Fixture {
+    static func path(_ name: String) -> String {
+        let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures")
+        return url?.path ?? "missing-fixture-\(name)"
+    }
+
+    static func run(_ name: String) throws -> RecordedRun { try CSVRunReader.read(path: path(name)) }
+}
+
+@Suite struct ComparisonTests {
+    /// Two-sided p-values of the U test on the fixtures' wall_s repetitions, machine-a.csv (or
+    /// machine-e-10reps.csv) against the file named, computed once with SciPy 1.17.1:
+    ///
+    ///     scipy.stats.mannwhitneyu(a_walls, b_walls, alternative="two-sided", method="auto",
+    ///                              use_continuity=True)
+    ///
+    /// where a_walls and b_walls are the wall_s column of one workload x runtime x threads, in file
+    /// order. With 5 or 3 repetitions and no ties SciPy uses the exact distribution; with 10 a side
+    /// it uses the normal approximation with tie and continuity corrections.
+    static let scipyReference: [(file: String, workload: String, runtime: String, threads: Int, u: Double, p: Double)] = [
+        ("machine-b.csv", "math", "swift", 1, 6.0, 0.2222222222222222),
+        ("machine-b.csv", "math", "swift", 2, 0.0, 0.007936507936507936),
+        ("machine-b.csv", "math", "swift", 4, 0.0, 0.007936507936507936),
+        ("machine-b.csv", "math", "swift-gil", 1, 11.0, 0.8412698412698413),
+        ("machine-b.csv", "math", "swift-gil", 2, 16.0, 0.5476190476190477),
+        ("machine-b.csv", "math", "swift-gil", 4, 20.0, 0.15079365079365079),
+        ("machine-b.csv", "sleep", "swift", 1, 12.0, 1.0),
+        ("machine-b.csv", "sleep", "swift", 2, 14.0, 0.8412698412698413),
+        ("machine-b.csv", "sleep", "swift", 4, 11.0, 0.8412698412698413),
+        ("machine-b.csv", "sleep", "swift-gil", 1, 17.0, 0.42063492063492064),
+        ("machine-b.csv", "sleep", "swift-gil", 2, 25.0, 0.007936507936507936),
+        ("machine-b.csv", "sleep", "swift-gil", 4, 7.0, 0.30952380952380953),
+        ("machine-c.csv", "math", "swift", 1, 9.0, 0.7857142857142857),
+        ("machine-c.csv", "math", "swift", 2, 9.0, 0.7857142857142857),
+        ("machine-c.csv", "math", "swift-gil", 1, 6.0, 0.7857142857142857),
+        ("machine-c.csv", "math", "swift-gil", 2, 12.0, 0.25),
+        ("machine-c.csv", "sleep", "swift", 1, 3.0, 0.25),
+        ("machine-c.csv", "sleep", "swift", 2, 13.0, 0.14285714285714285),
+        ("machine-c.csv", "sleep", "swift-gil", 1, 10.0, 0.5714285714285714),
+        ("machine-c.csv", "sleep", "swift-gil", 2, 15.0, 0.03571428571428571),
+        ("machine-f-10reps.csv", "math", "swift", 1, 6.0, 0.0010079762403767444),
+        ("machine-f-10reps.csv", "math", "swift", 2, 0.0, 0.00018267179110955002),
+        ("machine-f-10reps.csv", "math", "swift-gil", 1, 1.0, 0.00024612812790522973),
+        ("machine-f-10reps.csv", "math", "swift-gil", 2, 17.0, 0.014019277113959953),
+        ("machine-f-10reps.csv", "sleep", "swift", 1, 30.0, 0.14046504815835495),
+        ("machine-f-10reps.csv", "sleep", "swift", 2, 42.0, 0.5707503880581739),
+        ("machine-f-10reps.csv", "sleep", "swift-gil", 1, 43.0, 0.6231762238821174),
+        ("machine-f-10reps.csv", "sleep", "swift-gil", 2, 24.0, 0.053902557169387175),
+    ]
+
+    @Test func pValuesOnFixturesMatchSciPy() throws {
+        var checked = 0
+        for other in ["machine-b.csv", "machine-c.csv", "machine-f-10reps.csv"] {
+            let baseline = other == "machine-f-10reps.csv" ? "machine-e-10reps.csv" : "machine-a.csv"
+            let report = try ComparisonReport(runs: [try Fixture.run(baseline), try Fixture.run(other)])
+            for reference in Self.scipyReference where reference.file == other {
+                let row = try #require(report.rows.first {
+                    $0.key.workload == reference.workload && $0.key.runtime == reference.runtime
+                        && $0.key.threads == reference.threads
+                })
+                #expect(row.test.u == reference.u, "\(reference)")
+                #expect(abs(row.test.p - reference.p) < 1e-6, "\(reference): \(row.test.p)")
+                #expect(row.test.method == (other == "machine-f-10reps.csv" ? .normal : .exact))
+                checked += 1
+            }
+            #expect(report.rows.count == Self.scipyReference.filter { $0.file == other }.count)
+        }
+        #expect(checked == Self.scipyReference.count)
+    }
+
+    @Test func verdictsFollowThePValueAndTheDirection() throws {
+        // machine-b ran with a CPU hog beside it: math on 2 threads lost a core.
+        let report = try ComparisonReport(runs: [try Fixture.run("machine-a.csv"), try Fixture.run("machine-b.csv")])
+        for row in report.rows {
+            if row.test.p < 0.05 {
+                #expect(row.verdict == (row.ratio < 1 ? .faster : .slower))
+            } else {
+                #expect(row.verdict == .noDifference)
+            }
+            #expect(row.ratioCI95Low <= row.ratio && row.ratio <= row.ratioCI95High)
+        }
+        let math2 = try #require(report.rows.first { $0.key.workload == "math" && $0.key.runtime == "swift" && $0.key.threads == 2 })
+        #expect(math2.verdict == .slower)
+        #expect(math2.ratio > 1.5)
+        #expect(report.regressions(beyondPercent: 50).contains { $0.key == math2.key })
+        #expect(report.regressions(beyondPercent: 500).isEmpty)
+        // A stricter alpha than the smallest possible p (2/252 for 5 and 5) finds nothing.
+        let strict = try ComparisonReport(runs: report.runs, alpha: 0.005)
+        #expect(strict.rows.allSatisfy { $0.verdict == .noDifference })
+    }
+
+    @Test func warnsThatThreeRepetitionsCannotReachAlpha() throws {
+        let c = try Fixture.run("machine-c.csv")
+        let report = try ComparisonReport(runs: [c, c])
+        let warning = try #require(report.warnings.first { $0.contains("repetitions") })
+        #expect(warning.contains("3 and 3 repetitions"))
+        #expect(warning.contains("0.100"))
+        #expect(warning.contains("no row can reach alpha 0.05"))
+        #expect(report.rows.allSatisfy { $0.verdict == .noDifference && abs($0.ratio - 1) < 1e-12 })
+    }
+
+    @Test func speedupCurvesAreComparedSideBySide() throws {
+        let report = try ComparisonReport(runs: [try Fixture.run("machine-a.csv"), try Fixture.run("machine-c.csv")])
+        let math = try #require(report.curves.first { $0.workload == "math" && $0.runtime == "swift" })
+        #expect(math.threads == [1, 2, 4])
+        #expect(math.speedups[0].allSatisfy { $0 != nil })
+        #expect(math.speedups[1][2] == nil)  // machine-c measured up to 2 threads
+        #expect(math.speedups[1][0] == 1)
+        #expect(report.warnings.contains { $0.contains("4 rows only in machine-a") })
+    }
+
+    @Test func runsWithNothingInCommonAreRefused() throws {
+        #expect(throws: ComparisonError.nothingInCommon(baseline: Fixture.path("machine-a.csv"),
+                                                         other: Fixture.path("machine-d-primes.csv"))) {
+            try ComparisonReport(runs: [try Fixture.run("machine-a.csv"), try Fixture.run("machine-d-primes.csv")])
+        }
+        #expect(throws: ComparisonError.tooFewRuns) { try ComparisonReport(runs: [try Fixture.run("machine-a.csv")]) }
+    }
+
+    @Test func badFixturesGiveOneLineEach() {
+        let expectations: [(String, String)] = [
+            ("empty.csv", "empty file"),
+            ("notes.csv", "not a CSV file"),
+            ("foreign.csv", "not a ThreadBench CSV"),
+            ("missing-columns.csv", "missing 2 columns: threads, wall_s"),
+            ("schema-v2.csv", "schema-v2.csv:4: schema_version '2'"),
+            ("header-only.csv", "a header but no data rows"),
+            ("non-numeric.csv", "non-numeric.csv:7: column wall_s: '12.3ms' is not a number"),
+            ("machine-a-summary.csv", "this is a ThreadBench summary file"),
+        ]
+        for (name, expected) in expectations {
+            do {
+                _ = try Fixture.run(name)
+                Issue.record("\(name) was accepted")
+            } catch {
+                let text = "\(error)"
+                #expect(text.contains(expected), "\(name): \(text)")
+                #expect(!text.contains("\n"))
+            }
+        }
+    }
+
+    @Test func reportersWriteEveryFormat() throws {
+        let report = try ComparisonReport(runs: [try Fixture.run("machine-a.csv"), try Fixture.run("machine-b.csv")])
+        let table = ComparisonTableReporter(markdown: false).render(report)
+        #expect(table.contains("machine-b against machine-a"))
+        #expect(table.contains("no significant difference"))
+        #expect(table.contains("AMD EPYC"))
+        let markdown = ComparisonTableReporter(markdown: true).render(report)
+        #expect(markdown.contains("| workload"))
+        #expect(markdown.contains("### Machines"))
+        let csv = String(decoding: try ComparisonCSVReporter().render(report), as: UTF8.self)
+        let lines = csv.split(separator: "\n")
+        #expect(lines.count == 1 + report.rows.count)
+        #expect(lines[0] == Substring(ComparisonCSVReporter.columns.joined(separator: ",")))
+    }
+
+    @Test func comparisonChartHasALinePerRuntimeAndMachine() throws {
+        let report = try ComparisonReport(runs: [try Fixture.run("machine-a.csv"), try Fixture.run("machine-b.csv")])
+        let charts = SpeedupChart.charts(report)
+        #expect(charts.count == 2)
+        let (ok, inspector) = SVGInspector.inspect(SVGChartReporter().render(charts))
+        #expect(ok)
+        #expect(inspector.count("polyline", class: "series") == 8)  // 2 workloads x 2 runtimes x 2 machines
+        #expect(inspector.count("line", class: "cores") == 4)
+    }
+}

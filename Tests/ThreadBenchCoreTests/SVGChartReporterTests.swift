@@ -1,0 +1,92 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+@testable import ThreadBenchCore
+
+/// Collects the elements of an SVG document while checking that it is well-formed XML.
+final class SVGInspector: NSObject, XMLParserDelegate {
+    var elements: [(name: String, attributes: [String: String])] = []
+    var texts: [String] = []
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        elements.append((name, attributes))
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) { texts.append(string) }
+
+    /// Parses `svg`; false when it is not well-formed.
+    static func inspect(_ svg: String) -> (ok: Bool, inspector: SVGInspector) {
+        let inspector = SVGInspector()
+        let parser = XMLParser(data: Data(svg.utf8))
+        parser.delegate = inspector
+        return (parser.parse(), inspector)
+    }
+
+    func count(_ name: String, class className: String) -> Int {
+        elements.filter { $0.name == name && $0.attributes["class"] == className }.count
+    }
+}
+
+@Suite struct SVGChartReporterTests {
+    static func summary() -> [SummaryRow] {
+        var records: [BatchRecord] = []
+        for (workload, kind) in [("math", WorkloadKind.cpu), ("sleep & <wait>", .io)] {
+            for runtime in ["swift", "swift-gil"] {
+                for threads in [1, 2, 4, 8] {
+                    for rep in 1...3 {
+                        var r = BatchRecord(workload: workload, kind: kind, runtime: runtime, runtimeVersion: "swift-6.3",
+                                            switchIntervalMs: 5, scaling: .strong, threads: threads, tasks: 64,
+                                            repetition: rep)
+                        let speedup = kind == .io || runtime == "swift" ? min(Double(threads), kind == .io ? 64 : 2) : 1
+                        r.wallSeconds = (1 + Double(rep) * 0.01) / speedup
+                        records.append(r)
+                    }
+                }
+            }
+        }
+        return Summarizer.summarize(records, logicalCPUs: 2)
+    }
+
+    @Test func chartIsWellFormedWithOneLinePerRuntime() {
+        let charts = SpeedupChart.charts(Self.summary(), label: "host \"A\"", logicalCPUs: 2)
+        #expect(charts.count == 2)
+        let svg = SVGChartReporter().render(charts)
+        let (ok, inspector) = SVGInspector.inspect(svg)
+        #expect(ok)
+        #expect(inspector.elements.first?.name == "svg")
+        #expect(inspector.elements.first?.attributes["xmlns"] == "http://www.w3.org/2000/svg")
+        // Two panels, each with one series line per runtime, a band each, one ideal line, one core mark.
+        #expect(inspector.count("g", class: "panel") == 2)
+        #expect(inspector.count("polyline", class: "series") == 4)
+        let series = inspector.elements.filter { $0.attributes["class"] == "series" }.compactMap { $0.attributes["data-series"] }
+        #expect(series == ["swift", "swift-gil", "swift", "swift-gil"])
+        #expect(inspector.count("path", class: "ci-band") == 4)
+        #expect(inspector.count("polyline", class: "ideal") == 2)
+        #expect(inspector.count("line", class: "cores") == 2)
+        let text = inspector.texts.joined()
+        #expect(text.contains("threads (log2 scale)"))
+        #expect(text.contains("speedup against 1 thread"))
+        #expect(text.contains("sleep & <wait>"))
+        #expect(text.contains("2 cores"))
+    }
+
+    @Test func pointsSitOnALog2Axis() throws {
+        let charts = SpeedupChart.charts(Array(Self.summary().prefix(4)), label: "a", logicalCPUs: 2)
+        let svg = SVGChartReporter().render(charts)
+        let (ok, inspector) = SVGInspector.inspect(svg)
+        #expect(ok)
+        let line = try #require(inspector.elements.first { $0.attributes["class"] == "series" })
+        let xs = try #require(line.attributes["points"]).split(separator: " ").map { Double($0.split(separator: ",")[0])! }
+        #expect(xs.count == 4)
+        // 1, 2, 4, 8 threads are equally spaced on a log2 axis.
+        #expect(abs((xs[1] - xs[0]) - (xs[2] - xs[1])) < 0.02)
+        #expect(abs((xs[3] - xs[2]) - (xs[2] - xs[1])) < 0.02)
+    }
+
+    @Test func emptyChartIsStillWellFormed() {
+        #expect(SVGInspector.inspect(SVGChartReporter().render([])).ok)
+    }
+}
