@@ -21,3 +21,39 @@ extension SleepWorkload: PythonPortable {
     public var pythonParameters: [String: PythonValue] { ["sleep_ms": .double(sleepMs)] }
     public var pythonDifference: String? { "time.sleep, which releases the real GIL while it waits" }
 }
+
+extension HTTPWorkload: PythonPortable {
+    public var pythonParameters: [String: PythonValue] {
+        var parameters: [String: PythonValue] = [
+            "url": .string(url ?? ""), "reuse": .bool(reuse), "request_timeout_s": .double(timeoutSeconds),
+        ]
+        if externalURL == nil { parameters["expect_bytes"] = .int(bodyBytes) }
+        return parameters
+    }
+    public var pythonDifference: String? {
+        "http.client (what urllib.request runs on) against the same URL, a keep-alive connection per thread "
+            + "as with libcurl (new per request with --http-no-reuse); parsing the response runs under the GIL"
+    }
+}
+
+extension FileWorkload: PythonPortable {
+    public var pythonParameters: [String: PythonValue] {
+        ["bytes": .int(bytesPerTask), "folder": .string(folder ?? "")]
+    }
+    public var pythonDifference: String? {
+        "open/write/fsync/read with Python file objects in the same private folder; the byte comparison "
+            + "runs under the GIL; mib_per_s is over the batch's work time, not first task to last"
+    }
+    public func pythonBatchMetrics(_ batch: PythonBatchFigures) -> [String: Double] {
+        guard batch.bytes > 0, batch.workSeconds > 0 else { return [:] }
+        return ["mib_per_s": Double(batch.bytes) / 1_048_576 / batch.workSeconds]
+    }
+}
+
+extension ConvoyWorkload: PythonPortable {
+    public var pythonParameters: [String: PythonValue] { ["io_ms": .double(requestMs)] }
+    public var pythonDifference: String? {
+        "the same phases with time.sleep and the lesson's loop; the real GIL, not the emulated one, "
+            + "decides how long a waking thread waits behind the computing one"
+    }
+}
