@@ -38,7 +38,7 @@ public struct ComparisonTableReporter: Sendable {
             out += heading("Speedup curves (against 1 thread of the same run)")
             let labels = report.runs.map(\.label)
             for curve in report.curves {
-                out += (markdown ? "**" : "") + "\(curve.workload) under \(curve.runtime), \(curve.scaling.rawValue) scaling"
+                out += (markdown ? "**" : "") + escaped("\(curve.workload) under \(curve.runtime), \(curve.scaling.rawValue) scaling")
                     + (markdown ? "**\n\n" : "\n")
                 let cells = curve.threads.enumerated().map { index, n in
                     [String(n)] + curve.speedups.map { $0[index].map { String(format: "%.2fx", $0) } ?? "-" }
@@ -46,20 +46,20 @@ public struct ComparisonTableReporter: Sendable {
                 let cores = ["cores"] + report.runs.map { String($0.metadata.machine.logicalCPUs) }
                 out += table(["threads"] + labels, cells + [cores])
                 for (label, model) in zip(labels, curve.models) {
-                    if let model { out += (markdown ? "- " : "  ") + "\(label): \(model.sentence)\n" }
+                    if let model { out += (markdown ? "- " : "  ") + CSVText.printable("\(label): \(model.sentence)") + "\n" }
                 }
                 out += "\n"
             }
         }
         if !report.warnings.isEmpty {
             out += heading("Warnings")
-            for line in report.warnings { out += (markdown ? "- " : "") + line + "\n" }
+            for line in report.warnings { out += (markdown ? "- " : "") + CSVText.printable(line) + "\n" }
         }
         return out
     }
 
     private func heading(_ text: String) -> String {
-        markdown ? "### \(escaped(text))\n\n" : "\(text)\n"
+        markdown ? "### \(escaped(text))\n\n" : "\(CSVText.printable(text))\n"
     }
 
     private func table(_ header: [String], _ rows: [[String]]) -> String {
@@ -72,8 +72,11 @@ public struct ComparisonTableReporter: Sendable {
         return (text ?? "") + "\n"
     }
 
+    /// A cell on one printable line (a hostile CSV may hold line breaks or escape
+    /// sequences), with Markdown's pipe escaped.
     private func escaped(_ text: String) -> String {
-        markdown ? text.replacingOccurrences(of: "|", with: "\\|") : text
+        let line = CSVText.printable(text)
+        return markdown ? line.replacingOccurrences(of: "|", with: "\\|") : line
     }
 
     private func machineHeader(_ report: ComparisonReport) -> [String] {
