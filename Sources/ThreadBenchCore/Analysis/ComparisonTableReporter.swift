@@ -44,7 +44,7 @@ public struct ComparisonTableReporter: Sendable {
                     [String(n)] + curve.speedups.map { $0[index].map { String(format: "%.2fx", $0) } ?? "-" }
                 }
                 let cores = ["cores"] + report.runs.map { String($0.metadata.machine.logicalCPUs) }
-                out += table(["threads"] + labels, cells + [cores])
+                out += table(["threads"] + labels.map(text), cells + [cores])
                 for (label, model) in zip(labels, curve.models) {
                     if let model { out += (markdown ? "- " : "  ") + CSVText.printable("\(label): \(model.sentence)") + "\n" }
                 }
@@ -80,12 +80,18 @@ public struct ComparisonTableReporter: Sendable {
     }
 
     private func machineHeader(_ report: ComparisonReport) -> [String] {
-        [""] + report.runs.map(\.label)
+        [""] + report.runs.map { text($0.label) }
+    }
+
+    /// Text from a file (a label, a workload name): in Markdown, which may be pasted into a
+    /// spreadsheet, a cell that would run as a formula gets a leading apostrophe.
+    private func text(_ value: String) -> String {
+        markdown ? CSVText.neutralized(value) : value
     }
 
     private func machineRows(_ report: ComparisonReport) -> [[String]] {
         let runs = report.runs
-        func line(_ name: String, _ value: (RecordedRun) -> String) -> [String] { [name] + runs.map(value) }
+        func line(_ name: String, _ value: (RecordedRun) -> String) -> [String] { [name] + runs.map { text(value($0)) } }
         return [
             line("file") { URL(fileURLWithPath: $0.path).lastPathComponent },
             line("host") { $0.metadata.machine.hostname },
@@ -103,7 +109,7 @@ public struct ComparisonTableReporter: Sendable {
     }
 
     private func rowCells(_ row: ComparisonRow) -> [String] {
-        [row.key.workload, row.key.runtime, row.key.scaling, String(row.key.threads),
+        [text(row.key.workload), text(row.key.runtime), text(row.key.scaling), String(row.key.threads),
          "\(row.baselineWalls.count)/\(row.otherWalls.count)",
          TableReporter.duration(row.baselineMedianSeconds), TableReporter.duration(row.otherMedianSeconds),
          String(format: "%.3f", row.ratio), String(format: "%.3f-%.3f", row.ratioCI95Low, row.ratioCI95High),
