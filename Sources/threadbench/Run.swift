@@ -160,7 +160,7 @@ extension ThreadBench {
             for line in Findings(logicalCPUs: machine.logicalCPUs).sentences(summary) { print(line) }
             for caveat in plan.workloads.compactMap(\.caveat) { print("note: \(caveat)") }
             print("")
-            for model in store.models { print(model.sentence) }
+            for model in store.models where model.kind != .mixed { print(model.sentence) }
             for line in store.warnings { Terminal.warn(line) }
             for line in FailureLines.lines(store.records) { Terminal.warn(line) }
             print("\nresults: \(store.paths.raw)\n         \(store.paths.summary)\n         \(store.paths.model)"
