@@ -54,6 +54,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The fuzz target for the CSV reader and the --threads parser: a corpus replayer in a
+        // plain build, a libFuzzer binary with -sanitize=fuzzer -D THREADBENCH_LIBFUZZER (scripts/fuzz.sh).
+        .executableTarget(name: "ThreadBenchFuzz", dependencies: ["ThreadBenchCore"]),
         .testTarget(
             name: "ThreadBenchCoreTests",
             dependencies: ["ThreadBenchCore"],

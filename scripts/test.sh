@@ -8,3 +8,5 @@ swift test
 # The thread type, the emulated GIL and the runner again under ThreadSanitizer.
 swift test --scratch-path .build-tsan --sanitize=thread \
     --filter 'BenchThreadTests|InterpreterLockTests|RunnerTests'
+# The CSV reader and the --threads parser under libFuzzer, 25 s each, from the kept corpora.
+scripts/fuzz.sh 25

@@ -51,20 +51,35 @@ public final class FileWorkload: Workload, PreflightCheck, @unchecked Sendable {
     /// Checks that `--file-dir` is a folder this process can make a temp folder in.
     func preflight() throws {
         let folder = try Self.makePrivateFolder(in: parentFolder)
-        try? FileManager.default.removeItem(atPath: folder)
+        let registration = TemporaryPaths.register(folder)
+        Self.removeFolder(folder)
+        TemporaryPaths.unregister(registration)
     }
 
     public func setUp() throws {
         let folder = try Self.makePrivateFolder(in: parentFolder)
-        state.withLock { $0.folder = folder }
+        let registration = TemporaryPaths.register(folder)
+        state.withLock { $0.folder = folder; $0.registration = registration }
     }
 
     public func tearDown() {
-        let folder = state.withLock { current -> String? in
-            defer { current.folder = nil }
-            return current.folder
+        let (folder, registration) = state.withLock { current -> (String?, TemporaryPaths.Token?) in
+            defer { current.folder = nil; current.registration = nil }
+            return (current.folder, current.registration)
         }
-        if let folder { try? FileManager.default.removeItem(atPath: folder) }
+        if let folder { Self.removeFolder(folder) }
+        if let registration { TemporaryPaths.unregister(registration) }
+    }
+
+    /// Removes the private folder; tries again a few times, because a thread abandoned by an
+    /// interrupted batch may create a file in it while it is being emptied (after the folder
+    /// is gone, such a thread's `open` fails and leaves nothing).
+    static func removeFolder(_ folder: String) {
+        for _ in 0..<20 {
+            try? FileManager.default.removeItem(atPath: folder)
+            if !FileManager.default.fileExists(atPath: folder) { return }
+            usleep(10_000)
+        }
     }
 
     public func prepareBatch(threadCount: Int) throws {
@@ -202,6 +217,7 @@ private func closeFile(_ fd: Int32) -> Int32 { close(fd) }
 /// The workload's mutable state, guarded by its mutex.
 struct FileWorkloadState {
     var folder: String?
+    var registration: TemporaryPaths.Token?
     var workers: [FileWorkload.Worker] = []
 }
 

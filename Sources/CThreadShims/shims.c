@@ -31,3 +31,81 @@ int tb_join_until(pthread_t thread, unsigned long long deadline_ns) {
     return pthread_join(thread, NULL);
 #endif
 }
+
+// ---- Temporary paths removed on a second signal -------------------------------------------
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdatomic.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#define TB_TEMP_SLOTS 64
+#define TB_TEMP_PATH_MAX 1024
+
+// A slot is free (0), being written (1) or holding a path (2). The handler reads only
+// slots in state 2, so it never sees a half-written path.
+static _Atomic int tb_temp_state[TB_TEMP_SLOTS];
+static char tb_temp_path[TB_TEMP_SLOTS][TB_TEMP_PATH_MAX];
+
+int tb_temp_register(const char *path) {
+    size_t length = strlen(path);
+    if (length == 0 || length >= TB_TEMP_PATH_MAX) return -1;
+    for (int slot = 0; slot < TB_TEMP_SLOTS; slot++) {
+        int expected = 0;
+        if (atomic_compare_exchange_strong(&tb_temp_state[slot], &expected, 1)) {
+            memcpy(tb_temp_path[slot], path, length + 1);
+            atomic_store(&tb_temp_state[slot], 2);
+            return slot;
+        }
+    }
+    return -1;
+}
+
+void tb_temp_unregister(int slot) {
+    if (slot < 0 || slot >= TB_TEMP_SLOTS) return;
+    atomic_store(&tb_temp_state[slot], 0);
+}
+
+#if defined(__linux__)
+struct tb_dirent64 {
+    unsigned long long d_ino;
+    long long d_off;
+    unsigned short d_reclen;
+    unsigned char d_type;
+    char d_name[];
+};
+
+/// Unlinks the entries directly inside `path` (getdents64 + unlinkat: no allocation).
+static void tb_empty_folder(const char *path) {
+    int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return;
+    char buffer[4096] __attribute__((aligned(8)));
+    for (int round = 0; round < 4096; round++) {
+        long count = syscall(SYS_getdents64, fd, buffer, sizeof buffer);
+        if (count <= 0) break;
+        for (long offset = 0; offset < count;) {
+            struct tb_dirent64 *entry = (struct tb_dirent64 *)(buffer + offset);
+            offset += entry->d_reclen;
+            const char *name = entry->d_name;
+            if (name[0] == '.' && (name[1] == 0 || (name[1] == '.' && name[2] == 0))) continue;
+            if (unlinkat(fd, name, 0) != 0) unlinkat(fd, name, AT_REMOVEDIR);
+        }
+    }
+    close(fd);
+}
+#else
+static void tb_empty_folder(const char *path) { (void)path; }
+#endif
+
+void tb_temp_remove_all(void) {
+    for (int slot = 0; slot < TB_TEMP_SLOTS; slot++) {
+        if (atomic_load(&tb_temp_state[slot]) != 2) continue;
+        const char *path = tb_temp_path[slot];
+        if (unlink(path) != 0) {
+            tb_empty_folder(path);
+            rmdir(path);
+        }
+    }
+}

@@ -20,9 +20,11 @@ public enum AtomicFile {
         let fd = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }
         guard fd >= 0 else { throw FileWriteError(path: path, reason: String(cString: strerror(errno))) }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let registration = TemporaryPaths.register(temporary)
         var ok = false
         defer {
             if !ok { unlink(temporary) }
+            TemporaryPaths.unregister(registration)
         }
         let written = data.withUnsafeBytes { buffer -> Int in
             var offset = 0

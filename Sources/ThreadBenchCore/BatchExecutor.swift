@@ -8,6 +8,12 @@ public struct BatchSpec: Sendable {
     public var scaling: Scaling
     public var switchIntervalMs: Double
     public var timeoutSeconds: Seconds
+    /// Polled by the worker threads between tasks and by the joining thread: true cuts the
+    /// batch short (`RunError.cancelled`). By default, whether SIGINT or SIGTERM arrived.
+    public var stopRequested: @Sendable () -> Bool = { Interruption.signal != nil }
+    /// How long a stopped batch's threads get to finish their current task before they
+    /// are abandoned (daemon threads), in seconds.
+    public var stopGraceSeconds: Seconds = 2
 }
 
 /// What one worker thread collected; written only by its thread, read after it was joined.
@@ -30,7 +36,8 @@ public struct ThreadBatchExecutor: BatchExecuting {
 
     /// Runs one batch and measures it.
     /// - Throws: `ThreadError.creationFailed` when a thread cannot be created (the threads
-    ///   already started are released and joined first), or what the workload throws.
+    ///   already started are released and joined first), `RunError.cancelled` when
+    ///   `spec.stopRequested` became true during the batch, or what the workload throws.
     public func execute(_ spec: BatchSpec) throws -> BatchRecord {
         let workload = spec.workload
         let lock = spec.runtime == .swiftGIL
@@ -53,7 +60,8 @@ public struct ThreadBatchExecutor: BatchExecuting {
             let thread = BenchThread(
                 name: "tb-\(workload.name)-\(index)", daemon: true,
                 target: Self.body, args: WorkerArguments(
-                    index: index, range: range, worker: workers[index], slot: slots[index], gate: gate, lock: lock))
+                    index: index, range: range, worker: workers[index], slot: slots[index], gate: gate, lock: lock,
+                    stopRequested: spec.stopRequested))
             do {
                 try thread.start()
             } catch {
@@ -69,14 +77,33 @@ public struct ThreadBatchExecutor: BatchExecuting {
 
         var timedOut = 0
         var joinedIndices: [Int] = []
+        var stopDeadline: Nanoseconds?
         for (index, thread) in threads.enumerated() {
-            let remaining = Clock.seconds(Clock.span(Clock.nowNanos(), deadline))
-            if thread.join(timeout: remaining) {
+            // Joins in slices, so a stop request is seen within 50 ms; then the threads get a
+            // grace period to end their current task, and are abandoned after it.
+            var joined = false
+            while true {
+                if stopDeadline == nil, spec.stopRequested() {
+                    stopDeadline = Clock.nowNanos() &+ Nanoseconds(spec.stopGraceSeconds * 1e9)
+                }
+                let limit = min(deadline, stopDeadline ?? deadline)
+                let now = Clock.nowNanos()
+                guard now < limit else { break }
+                let slice = stopDeadline == nil ? min(Clock.span(now, limit), 50_000_000) : Clock.span(now, limit)
+                if thread.join(timeout: Clock.seconds(slice)) { joined = true; break }
+            }
+            if joined {
                 joinedIndices.append(index)
             } else {
                 timedOut += 1
                 thread.abandon()
             }
+        }
+        if stopDeadline != nil || spec.stopRequested() {
+            // Cut short: the tasks not run would make the record lie, so it is dropped.
+            if timedOut > 0 { workers = joinedIndices.map { workers[$0] } }
+            _ = workload.finishBatch()
+            throw RunError.cancelled
         }
         let lastJoin = Clock.nowNanos()
         let usage = ResourceUsage.now().since(usageBefore)
@@ -113,6 +140,7 @@ public struct ThreadBatchExecutor: BatchExecuting {
         let slot: WorkerSlot
         let gate: StartGate
         let lock: InterpreterLock?
+        let stopRequested: @Sendable () -> Bool
     }
 
     /// The target of every worker thread: wait at the gate, then run the thread's tasks.
@@ -125,6 +153,7 @@ public struct ThreadBatchExecutor: BatchExecuting {
         context.enter()
         slot.taskNanos.reserveCapacity(arguments.range.count)
         for task in arguments.range {
+            if arguments.stopRequested() { break }
             let begin = Clock.nowNanos()
             let outcome = arguments.worker.run(task: task, context: context)
             slot.taskNanos.append(Clock.span(begin, Clock.nowNanos()))

@@ -7,8 +7,10 @@ public enum CSVReadError: Error, Equatable, CustomStringConvertible {
     case unreadable(path: String, reason: String)
     /// Zero bytes, or only blank lines.
     case empty(path: String)
-    /// Not UTF-8 text, or no comma-separated header.
+    /// No comma-separated header, or quoting that does not parse.
     case notCSV(path: String)
+    /// Not UTF-8 text: NUL bytes or invalid byte sequences.
+    case notText(path: String, reason: String)
     /// A CSV without ThreadBench's identifying columns.
     case foreignCSV(path: String)
     /// ThreadBench's summary or model file where the raw file is needed.
@@ -36,6 +38,8 @@ public enum CSVReadError: Error, Equatable, CustomStringConvertible {
             return "\(path): empty file, expected a ThreadBench CSV"
         case .notCSV(let path):
             return "\(path): not a CSV file (no comma-separated header row of text)"
+        case .notText(let path, let reason):
+            return "\(path): not a CSV file: \(reason) (ThreadBench writes UTF-8 text)"
         case .foreignCSV(let path):
             return "\(path): not a ThreadBench CSV (no schema_version and workload columns; another tool's file?)"
         case .notRawFile(let path, let which):

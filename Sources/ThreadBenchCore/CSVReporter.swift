@@ -45,7 +45,8 @@ public struct CSVReporter: Sendable {
         let m = metadata.machine
         return [
             String(CSVSchema.version), metadata.runID, metadata.startedAt, CSVText.neutralized(metadata.hostLabel),
-            CSVText.neutralized(m.hostname), CSVText.neutralized(m.os), m.kernel, m.arch,
+            CSVText.neutralized(m.hostname), CSVText.neutralized(m.os), CSVText.neutralized(m.kernel),
+            CSVText.neutralized(m.arch),
             CSVText.neutralized(m.cpuModel), String(m.logicalCPUs), String(m.memoryBytes), BuildInfo.swiftVersion,
             BuildInfo.version, BuildInfo.configuration, CSVText.number(metadata.spawnJoinFloorMicros),
             complete ? "true" : "false",
@@ -54,8 +55,8 @@ public struct CSVReporter: Sendable {
 
     func keyCells(_ workload: String, _ kind: WorkloadKind, _ runtime: String, _ version: String,
                           _ interval: Double, _ scaling: Scaling, _ threads: Int, _ tasks: Int) -> [String] {
-        [workload, kind.rawValue, runtime, version, CSVText.number(interval), scaling.rawValue,
-         String(threads), String(tasks)]
+        [CSVText.neutralized(workload), kind.rawValue, CSVText.neutralized(runtime), CSVText.neutralized(version),
+         CSVText.number(interval), scaling.rawValue, String(threads), String(tasks)]
     }
 
     private func rawRow(_ r: BatchRecord, outlier: Bool, complete: Bool) -> [String] {
@@ -97,5 +98,20 @@ public enum CSVText {
     public static func neutralized(_ text: String) -> String {
         guard let first = text.unicodeScalars.first else { return text }
         return "=+-@\t\r".unicodeScalars.contains(first) ? "'" + text : text
+    }
+
+    /// Text for one line of a terminal or a Markdown table: line breaks and tabs become
+    /// spaces, other control characters (an escape sequence's ESC, for one) become `?`.
+    public static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.properties.generalCategory != .control {
+                out.append(scalar)
+            } else {
+                out.append(scalar == "\n" || scalar == "\r" || scalar == "\t" ? " " : "?")
+            }
+        }
+        return String(out)
     }
 }

@@ -58,8 +58,9 @@ public enum CSVRunReader {
     /// - Throws: `CSVReadError`.
     public static func parse(_ data: Data, path: String) throws -> RecordedRun {
         guard !data.isEmpty else { throw CSVReadError.empty(path: path) }
-        guard !data.contains(0), var text = String(data: data, encoding: .utf8) else {
-            throw CSVReadError.notCSV(path: path)
+        guard !data.contains(0) else { throw CSVReadError.notText(path: path, reason: "it holds NUL bytes") }
+        guard var text = String(data: data, encoding: .utf8) else {
+            throw CSVReadError.notText(path: path, reason: "it is not valid UTF-8")
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         if text.allSatisfy({ $0.isWhitespace }) { throw CSVReadError.empty(path: path) }

@@ -23,6 +23,7 @@ public struct Findings: Sendable {
 
     private func sentence(for workload: String, _ rows: [SummaryRow]) -> String {
         let kind = rows.first?.kind ?? .cpu
+        if kind == .mixed, let line = convoySentence(workload, rows) { return line }
         let free = rows.filter { $0.runtime == Runtime.swift.rawValue && $0.threads > 1 }
         let locked = rows.filter { $0.runtime == Runtime.swiftGIL.rawValue && $0.threads > 1 }
         let failures = rows.reduce(0) { $0 + $1.errors + $1.timedOut }
@@ -56,4 +57,25 @@ public struct Findings: Sendable {
     }
 
     private func format(_ row: SummaryRow) -> String { String(format: "%.2fx", row.speedup) }
+
+    /// For mixed workloads the figure is the I/O latency a computing thread adds, not a speedup.
+    private func convoySentence(_ workload: String, _ rows: [SummaryRow]) -> String? {
+        func latencies(_ row: SummaryRow) -> (busy: Double, parked: Double)? {
+            guard let busy = row.metricMedians["io_p50_ms"], let parked = row.metricMedians["io_baseline_p50_ms"] else {
+                return nil
+            }
+            return (busy, parked)
+        }
+        var parts: [String] = []
+        for runtime in rows.map(\.runtime).reduce(into: [String](), { if !$0.contains($1) { $0.append($1) } }) {
+            guard let row = rows.filter({ $0.runtime == runtime && latencies($0) != nil }).max(by: { $0.threads < $1.threads }),
+                  let l = latencies(row) else { continue }
+            let added = l.busy - l.parked
+            let effect = added >= 0.05 ? String(format: "adds %.1f ms to", added) : "adds nothing measurable to"
+            parts.append(String(format: "under %@ a computing thread %@ each request's p50 "
+                + "(%.2f ms against %.2f ms parked, %d threads)", runtime, effect, l.busy, l.parked, row.threads))
+        }
+        guard !parts.isEmpty else { return nil }
+        return "\(workload): " + parts.joined(separator: "; ")
+    }
 }

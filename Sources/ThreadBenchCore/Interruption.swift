@@ -1,3 +1,4 @@
+import CThreadShims
 import Synchronization
 
 #if canImport(Glibc)
@@ -8,9 +9,15 @@ import Darwin
 
 private let receivedSignal = Atomic<Int32>(0)
 
-/// Turns SIGINT and SIGTERM into a flag the runner polls between batches.
+/// Turns SIGINT and SIGTERM into a flag the runner and the batch in flight poll.
+///
+/// The first signal sets the flag: worker threads stop after their current task, the batch
+/// is dropped, and the run ends cleanly (its temp folders removed by the workloads' tearDown).
+/// A second signal ends the process at once, after removing every path registered with
+/// `TemporaryPaths`, so that even an impatient user is left no temp files.
 public enum Interruption {
-    /// Installs the handlers; a second signal of the same run ends the process at once.
+    /// Installs the handlers; a second signal of the same run removes the registered
+    /// temporary paths and ends the process at once.
     ///
     /// Also unblocks both signals on the calling thread: a parent may have started this
     /// process with them blocked, and threads created afterwards inherit the mask.
@@ -30,7 +37,10 @@ public enum Interruption {
     }
 
     private static let handler: @convention(c) (Int32) -> Void = { value in
-        if receivedSignal.load(ordering: .relaxed) != 0 { _exit(128 + value) }
+        if receivedSignal.load(ordering: .relaxed) != 0 {
+            tb_temp_remove_all()
+            _exit(128 + value)
+        }
         receivedSignal.store(value, ordering: .relaxed)
     }
 

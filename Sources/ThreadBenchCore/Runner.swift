@@ -58,7 +58,8 @@ public struct Runner: Sendable {
 
     /// Runs every batch of the plan.
     /// - Parameters:
-    ///   - shouldStop: polled between batches; true ends the run with `RunError.cancelled`.
+    ///   - shouldStop: polled between batches; true ends the run with `RunError.cancelled`. A
+    ///     SIGINT or SIGTERM (`Interruption`) also cuts the batch in flight short, which is dropped.
     ///   - progress: called before every batch.
     ///   - onRecord: called with every measured (not warm-up) batch as soon as it ends.
     /// - Throws: `RunError`.

@@ -52,6 +52,8 @@ public struct SummaryRow: Sendable, Equatable {
     public var taskP50MedianMillis: Double
     public var errors: Int
     public var timedOut: Int
+    /// The median over the repetitions of each workload-specific figure (`BatchRecord.metrics`).
+    public var metricMedians: [String: Double] = [:]
 }
 
 /// Builds summary rows from batch records.
@@ -114,6 +116,15 @@ public enum Summarizer {
             verdict: first.threads == 1 ? .baseline : Verdict.classify(ciLow: low, ciHigh: high),
             gilWaitMedianSeconds: Statistics.median(group.map(\.gilWaitSeconds)),
             taskP50MedianMillis: Statistics.median(group.map(\.taskP50Millis)),
-            errors: group.reduce(0) { $0 + $1.errors }, timedOut: group.reduce(0) { $0 + $1.timedOut })
+            errors: group.reduce(0) { $0 + $1.errors }, timedOut: group.reduce(0) { $0 + $1.timedOut },
+            metricMedians: metricMedians(group))
+    }
+
+    /// Medians of every metric that at least one repetition reported.
+    static func metricMedians(_ group: [BatchRecord]) -> [String: Double] {
+        let names = Set(group.flatMap { $0.metrics.keys })
+        return Dictionary(uniqueKeysWithValues: names.map { name in
+            (name, Statistics.median(group.compactMap { $0.metrics[name] }))
+        })
     }
 }

@@ -63,9 +63,9 @@ extension ThreadBench {
                 let regressions = report.regressions(beyondPercent: limit)
                 if !regressions.isEmpty {
                     for row in regressions {
-                        Terminal.status(String(format: "threadbench: regression: %@ under %@ at %d threads is %.1f%% "
-                            + "slower in %@ (p = %.4f)\n", row.key.workload, row.key.runtime, row.key.threads,
-                            row.changePercent, report.runs[row.otherIndex].label, row.test.p))
+                        Terminal.status(CSVText.printable(String(format: "threadbench: regression: %@ under %@ at %d "
+                            + "threads is %.1f%% slower in %@ (p = %.4f)", row.key.workload, row.key.runtime,
+                            row.key.threads, row.changePercent, report.runs[row.otherIndex].label, row.test.p)) + "\n")
                     }
                     Foundation.exit(2)
                 }

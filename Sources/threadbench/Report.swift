@@ -24,7 +24,7 @@ extension ThreadBench {
             let charts = SpeedupChart.charts(summary, label: run.label, logicalCPUs: run.metadata.machine.logicalCPUs)
             let target = out ?? Self.defaultChartPath(for: file)
             try AtomicFile.write(Data(SVGChartReporter().render(charts).utf8), to: target)
-            for model in ScalingModel.fits(summary) { print(model.sentence) }
+            for model in ScalingModel.fits(summary) { print(CSVText.printable(model.sentence)) }
             for line in RunDiagnostics.warnings(summary, spawnJoinFloorMicros: run.metadata.spawnJoinFloorMicros) {
                 Terminal.warn(line)
             }

@@ -183,8 +183,9 @@ extension ThreadBench {
             for line in RuntimeComparison.lines(summary) { print(line) }
             for caveat in plan.workloads.compactMap(\.caveat) { print("note: \(caveat)") }
             print("")
-            for model in store.models { print(model.sentence) }
+            for model in store.models where model.kind != .mixed { print(model.sentence) }
             for line in store.warnings { Terminal.warn(line) }
+            for line in FailureLines.lines(store.records) { Terminal.warn(line) }
             print("\nresults: \(store.paths.raw)\n         \(store.paths.summary)\n         \(store.paths.model)"
                 + "\n         \(store.paths.chart)")
         }
@@ -308,5 +309,24 @@ enum ProgressLine {
 
     static func clear(rewrite: Bool) {
         if rewrite { Terminal.status("\r\u{1B}[K") }
+    }
+}
+
+/// One warning per workload whose batches had failed tasks or timed-out threads, naming the
+/// first error, so that a full disk or a dead server is said on stderr and not only in the CSV.
+enum FailureLines {
+    static func lines(_ records: [BatchRecord]) -> [String] {
+        var order: [String] = []
+        var failed: [String: (errors: Int, batches: Int, first: String)] = [:]
+        for record in records where record.errors > 0 || record.timedOut > 0 {
+            if failed[record.workload] == nil { order.append(record.workload); failed[record.workload] = (0, 0, "") }
+            failed[record.workload]!.errors += record.errors
+            failed[record.workload]!.batches += 1
+            if failed[record.workload]!.first.isEmpty { failed[record.workload]!.first = record.firstError }
+        }
+        return order.map { name in
+            let f = failed[name]!
+            return "\(name): \(f.errors) failed tasks or timed-out threads in \(f.batches) batches; first error: \(f.first)"
+        }
     }
 }

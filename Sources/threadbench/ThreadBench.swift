@@ -33,12 +33,12 @@ struct ThreadBench: ParsableCommand {
 enum Terminal {
     /// Prints one error line on stderr.
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data("threadbench: error: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("threadbench: error: \(CSVText.printable(message))\n".utf8))
     }
 
     /// Prints a warning line on stderr.
     static func warn(_ message: String) {
-        FileHandle.standardError.write(Data("threadbench: warning: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("threadbench: warning: \(CSVText.printable(message))\n".utf8))
     }
 
     /// Writes raw text on stderr (progress lines).

@@ -9,4 +9,17 @@
 /// Returns 0 when joined, ETIMEDOUT when the deadline passed, another errno on error.
 int tb_join_until(pthread_t thread, unsigned long long deadline_ns);
 
+/// Registers a temporary file or folder to remove if the process is ended by a second
+/// signal. Returns a slot number for `tb_temp_unregister`, or -1 when all slots are taken
+/// or the path is too long. Safe to call from any thread.
+int tb_temp_register(const char *path);
+
+/// Forgets the path in `slot` (after the caller removed or renamed it).
+void tb_temp_unregister(int slot);
+
+/// Removes every registered path: a file is unlinked; a folder has the entries directly
+/// inside it unlinked, then is removed. Uses only async-signal-safe calls, so a signal
+/// handler may call it just before `_exit`.
+void tb_temp_remove_all(void);
+
 #endif

@@ -26,7 +26,8 @@ public struct ComparisonCSVReporter: Sendable {
                  String(r.metadata.machine.logicalCPUs)]
             }
             return run(a) + run(b) + [
-                row.key.workload, row.kind.rawValue, row.key.runtime, row.key.scaling, String(row.key.threads),
+                CSVText.neutralized(row.key.workload), row.kind.rawValue, CSVText.neutralized(row.key.runtime),
+                CSVText.neutralized(row.key.scaling), String(row.key.threads),
                 String(row.baselineWalls.count), String(row.otherWalls.count), n(row.baselineMedianSeconds),
                 n(row.otherMedianSeconds), n(row.ratio), n(row.ratioCI95Low), n(row.ratioCI95High),
                 n(row.changePercent), row.baselineSpeedup.map(n) ?? "", row.otherSpeedup.map(n) ?? "",

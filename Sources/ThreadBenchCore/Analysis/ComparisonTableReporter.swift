@@ -38,28 +38,28 @@ public struct ComparisonTableReporter: Sendable {
             out += heading("Speedup curves (against 1 thread of the same run)")
             let labels = report.runs.map(\.label)
             for curve in report.curves {
-                out += (markdown ? "**" : "") + "\(curve.workload) under \(curve.runtime), \(curve.scaling.rawValue) scaling"
+                out += (markdown ? "**" : "") + escaped("\(curve.workload) under \(curve.runtime), \(curve.scaling.rawValue) scaling")
                     + (markdown ? "**\n\n" : "\n")
                 let cells = curve.threads.enumerated().map { index, n in
                     [String(n)] + curve.speedups.map { $0[index].map { String(format: "%.2fx", $0) } ?? "-" }
                 }
                 let cores = ["cores"] + report.runs.map { String($0.metadata.machine.logicalCPUs) }
-                out += table(["threads"] + labels, cells + [cores])
+                out += table(["threads"] + labels.map(text), cells + [cores])
                 for (label, model) in zip(labels, curve.models) {
-                    if let model { out += (markdown ? "- " : "  ") + "\(label): \(model.sentence)\n" }
+                    if let model { out += (markdown ? "- " : "  ") + CSVText.printable("\(label): \(model.sentence)") + "\n" }
                 }
                 out += "\n"
             }
         }
         if !report.warnings.isEmpty {
             out += heading("Warnings")
-            for line in report.warnings { out += (markdown ? "- " : "") + line + "\n" }
+            for line in report.warnings { out += (markdown ? "- " : "") + CSVText.printable(line) + "\n" }
         }
         return out
     }
 
     private func heading(_ text: String) -> String {
-        markdown ? "### \(escaped(text))\n\n" : "\(text)\n"
+        markdown ? "### \(escaped(text))\n\n" : "\(CSVText.printable(text))\n"
     }
 
     private func table(_ header: [String], _ rows: [[String]]) -> String {
@@ -72,17 +72,26 @@ public struct ComparisonTableReporter: Sendable {
         return (text ?? "") + "\n"
     }
 
+    /// A cell on one printable line (a hostile CSV may hold line breaks or escape
+    /// sequences), with Markdown's pipe escaped.
     private func escaped(_ text: String) -> String {
-        markdown ? text.replacingOccurrences(of: "|", with: "\\|") : text
+        let line = CSVText.printable(text)
+        return markdown ? line.replacingOccurrences(of: "|", with: "\\|") : line
     }
 
     private func machineHeader(_ report: ComparisonReport) -> [String] {
-        [""] + report.runs.map(\.label)
+        [""] + report.runs.map { text($0.label) }
+    }
+
+    /// Text from a file (a label, a workload name): in Markdown, which may be pasted into a
+    /// spreadsheet, a cell that would run as a formula gets a leading apostrophe.
+    private func text(_ value: String) -> String {
+        markdown ? CSVText.neutralized(value) : value
     }
 
     private func machineRows(_ report: ComparisonReport) -> [[String]] {
         let runs = report.runs
-        func line(_ name: String, _ value: (RecordedRun) -> String) -> [String] { [name] + runs.map(value) }
+        func line(_ name: String, _ value: (RecordedRun) -> String) -> [String] { [name] + runs.map { text(value($0)) } }
         return [
             line("file") { URL(fileURLWithPath: $0.path).lastPathComponent },
             line("host") { $0.metadata.machine.hostname },
@@ -100,7 +109,7 @@ public struct ComparisonTableReporter: Sendable {
     }
 
     private func rowCells(_ row: ComparisonRow) -> [String] {
-        [row.key.workload, row.key.runtime, row.key.scaling, String(row.key.threads),
+        [text(row.key.workload), text(row.key.runtime), text(row.key.scaling), String(row.key.threads),
          "\(row.baselineWalls.count)/\(row.otherWalls.count)",
          TableReporter.duration(row.baselineMedianSeconds), TableReporter.duration(row.otherMedianSeconds),
          String(format: "%.3f", row.ratio), String(format: "%.3f-%.3f", row.ratioCI95Low, row.ratioCI95High),

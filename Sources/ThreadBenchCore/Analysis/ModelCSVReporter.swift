@@ -10,13 +10,14 @@ extension CSVReporter {
             let amdahl = m.amdahl
             let usl = m.usl
             return metadataCells(complete: complete) + [
-                m.workload, m.kind.rawValue, m.runtime, m.runtimeVersion, m.scaling.rawValue,
+                CSVText.neutralized(m.workload), m.kind.rawValue, CSVText.neutralized(m.runtime),
+                CSVText.neutralized(m.runtimeVersion), m.scaling.rawValue,
                 m.points.map { String($0.threads) }.joined(separator: ";"), String(m.maxThreads), n(m.bestSpeedup),
                 amdahl.map { n($0.serialFraction) } ?? "", amdahl.map { n($0.ceiling) } ?? "",
                 amdahl.map { n($0.rSquared) } ?? "",
                 usl.map { n($0.sigma) } ?? "", usl.map { n($0.kappa) } ?? "",
                 usl?.peakThreads.map(n) ?? "", usl.map { n($0.ceiling) } ?? "", usl.map { n($0.rSquared) } ?? "",
-                m.sentence,
+                CSVText.neutralized(m.sentence),
             ]
         }
         return try render(header: CSVSchema.modelColumns, rows: rows)

@@ -10,28 +10,44 @@ public enum RunDiagnostics {
     /// Work per thread under this multiple of the spawn+join cost is too small to measure threads.
     public static let spawnJoinMultiple = 10.0
 
-    /// One sentence per summary row that deserves a warning, in the rows' order.
+    /// Warning sentences, at most one per workload and runtime for each kind of problem,
+    /// plus one line for outliers in otherwise stable rows.
     /// - Parameters:
     ///   - rows: the run's summary rows.
     ///   - spawnJoinFloorMicros: the measured cost of spawning and joining one empty thread.
     public static func warnings(_ rows: [SummaryRow], spawnJoinFloorMicros: Double) -> [String] {
         var lines: [String] = []
         var outlierRows: [String] = []
-        for row in rows {
-            let name = "\(row.workload) under \(row.runtime) at \(row.threads) threads"
-            if row.wallMedianSeconds > 0, row.repetitions > 1,
-               row.wallStddevSeconds > unstableFraction * row.wallMedianSeconds {
-                lines.append(String(format: "%@: unstable, stddev %.0f%% of the median over %d repetitions",
-                                    name, 100 * row.wallStddevSeconds / row.wallMedianSeconds, row.repetitions)
-                    + (row.outliers > 0 ? " (\(row.outliers) outliers flagged in the CSV)" : ""))
-            } else if row.outliers > 0 {
+        var groups: [String] = []
+        for row in rows where !groups.contains("\(row.workload)|\(row.runtime)") {
+            groups.append("\(row.workload)|\(row.runtime)")
+        }
+        for group in groups {
+            let members = rows.filter { "\($0.workload)|\($0.runtime)" == group }
+            let name = "\(members[0].workload) under \(members[0].runtime)"
+            let unstable = members.filter {
+                $0.wallMedianSeconds > 0 && $0.repetitions > 1
+                    && $0.wallStddevSeconds > unstableFraction * $0.wallMedianSeconds
+            }
+            if !unstable.isEmpty {
+                let worst = unstable.map { $0.wallStddevSeconds / $0.wallMedianSeconds }.max() ?? 0
+                let outliers = unstable.reduce(0) { $0 + $1.outliers }
+                lines.append(String(format: "%@: unstable at %@ threads (stddev up to %.0f%% of the median over %d "
+                    + "repetitions)", name, threadList(unstable), 100 * worst, unstable[0].repetitions)
+                    + (outliers > 0 ? "; \(outliers) outliers flagged in the CSV" : ""))
+            }
+            for row in members where row.outliers > 0 && !unstable.contains(row) {
                 outlierRows.append("\(row.workload)/\(row.runtime)/\(row.threads) (\(row.outliers) of \(row.repetitions))")
             }
-            if let workMicros = workPerThreadMicros(row), spawnJoinFloorMicros > 0,
-               workMicros < spawnJoinMultiple * spawnJoinFloorMicros {
-                lines.append(String(format: "%@: each thread works about %@, under %.0fx the spawn+join cost "
-                    + "of %.0f us; the speedup measures thread creation as much as the work (use more --tasks)",
-                    name, duration(micros: workMicros), spawnJoinMultiple, spawnJoinFloorMicros))
+            let small = members.filter { row in
+                guard let work = workPerThreadMicros(row), spawnJoinFloorMicros > 0 else { return false }
+                return work < spawnJoinMultiple * spawnJoinFloorMicros
+            }
+            if let least = small.compactMap(workPerThreadMicros).min() {
+                lines.append(String(format: "%@ at %@ threads: each thread works as little as %@, under %.0fx the "
+                    + "spawn+join cost of %.0f us; the speedup measures thread creation as much as the work "
+                    + "(use more --tasks)", name, threadList(small), duration(micros: least), spawnJoinMultiple,
+                    spawnJoinFloorMicros))
             }
         }
         if !outlierRows.isEmpty {
@@ -40,6 +56,10 @@ public enum RunDiagnostics {
                 + "\(outlierRows.count) rows: \(shown); the medians resist them, the means and stddevs do not")
         }
         return lines
+    }
+
+    private static func threadList(_ rows: [SummaryRow]) -> String {
+        rows.map { String($0.threads) }.joined(separator: ", ")
     }
 
     /// The work one thread does in a batch: its share of tasks times the median task time;
