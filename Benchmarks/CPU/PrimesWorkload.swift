@@ -12,9 +12,9 @@ public final class PrimesWorkload: Workload {
     public let numbersPerTask: Int
     static let base = 10_000_000
 
-    /// Creates the workload: 10,000 integers per task (700 with `--quick`).
+    /// Creates the workload: 3,000 integers per task (700 with `--quick`).
     public init(options: SuiteOptions) {
-        numbersPerTask = options.quick ? 700 : 10_000
+        numbersPerTask = options.quick ? 700 : 3_000
     }
 
     public var summary: String {

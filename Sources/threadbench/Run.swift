@@ -13,7 +13,7 @@ extension ThreadBench {
         @Option(help: "Comma-separated workloads to run (see 'threadbench list'); default: all.")
         var workloads: String?
 
-        @Option(help: "Comma-separated runtimes: swift, swift-gil, cpython (default: all three; cpython only when a Python 3 is found).")
+        @Option(help: "Comma-separated runtimes: swift, swift-gil, cpython (default: all three, cpython when a Python 3 is found; swift,swift-gil with --quick).")
         var runtimes: String?
 
         @Option(help: "The Python 3 interpreter for the cpython runtime (default: python3, then python, on PATH).")
@@ -67,7 +67,7 @@ extension ThreadBench {
         @Option(name: .customLong("file-dir"), help: "Folder for the file workload's private temp folder (default: $TMPDIR or /tmp).")
         var fileDir: String?
 
-        @Flag(help: "Smaller work per task and 3 repetitions, so the default suite ends in seconds.")
+        @Flag(help: "Smaller work per task, 3 repetitions, Swift runtimes only (unless --runtimes or --python): seconds, not minutes.")
         var quick = false
 
         @Option(help: "Folder for the CSV reports (created if missing).")
@@ -275,7 +275,8 @@ extension ThreadBench {
         }
 
         private func parsedRuntimes() throws -> [Runtime] {
-            guard let runtimes else { return Runtime.allCases }
+            // --quick is a fast look at the Swift runtimes; CPython computes ~70x slower per task.
+            guard let runtimes else { return quick && python == nil ? [.swift, .swiftGIL] : Runtime.allCases }
             let names = runtimes.split(separator: ",", omittingEmptySubsequences: false)
                 .map { $0.trimmingCharacters(in: .whitespaces) }
             var result: [Runtime] = []
