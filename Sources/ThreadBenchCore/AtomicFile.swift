@@ -12,8 +12,15 @@ public struct FileWriteError: Error, CustomStringConvertible {
 /// Writes files so that a reader sees either the old content or the new, never a part.
 public enum AtomicFile {
     /// Writes `data` to a temporary file beside `path`, flushes it to disk, then renames it.
+    /// - Parameters:
+    ///   - data: the whole new content.
+    ///   - path: the file to replace.
+    ///   - durable: fsync before the rename, so the content survives a power cut too. The
+    ///     rename alone already protects against a crash of this process; the runner's
+    ///     per-batch rewrites skip the fsync (tens of ms each on a slow disk) and the final
+    ///     write makes it.
     /// - Throws: `FileWriteError`; the temporary file is removed on every failure.
-    public static func write(_ data: Data, to path: String) throws {
+    public static func write(_ data: Data, to path: String, durable: Bool = true) throws {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         var template = Array("\(folder)/.\(url.lastPathComponent).XXXXXX.tmp".utf8CString)
@@ -41,7 +48,7 @@ public enum AtomicFile {
             throw FileWriteError(path: path, reason: String(cString: strerror(writeErrno)))
         }
         fchmod(fd, 0o644)
-        guard fsync(fd) == 0, close(fd) == 0 else {
+        guard !durable || fsync(fd) == 0, close(fd) == 0 else {
             throw FileWriteError(path: path, reason: String(cString: strerror(errno)))
         }
         guard rename(temporary, path) == 0 else {

@@ -35,17 +35,17 @@ public struct Findings: Sendable {
         let focus = kind == .io ? nil : min(logicalCPUs, (free + locked).map(\.threads).max() ?? 1)
         var parts: [String] = []
         if let pick = pick(free, at: focus) {
-            let helps = pick.verdict == .helps
-            parts.append("threads \(helps ? "help" : pick.verdict == .hurts ? "hurt" : "do not help") without a GIL "
-                + "(\(format(pick)) at \(pick.threads) threads on \(logicalCPUs) cores)")
+            parts.append("threads \(verb(pick)) without a GIL "
+                + "(\(format(pick)) at \(pick.threads) threads on \(logicalCPUs) cores\(unsure(pick)))")
         }
         if let pick = pick(locked, at: focus ?? (free.isEmpty ? nil : pick(free, at: nil)?.threads)) {
             let helps = pick.verdict == .helps
             let prefix = parts.isEmpty ? "" : "under the GIL "
             let verb = parts.isEmpty
-                ? "threads \(helps ? "help" : pick.verdict == .hurts ? "hurt" : "do not help") under the GIL"
-                : (helps ? "they help too" : pick.verdict == .hurts ? "they hurt" : "they do not")
-            parts.append("\(prefix)\(verb) (\(format(pick)) at \(pick.threads) threads)")
+                ? "threads \(verb(pick)) under the GIL"
+                : (helps ? "they help too" : pick.verdict == .hurts ? "they hurt"
+                    : unsure(pick).isEmpty ? "they do not" : "they may help")
+            parts.append("\(prefix)\(verb) (\(format(pick)) at \(pick.threads) threads\(unsure(pick)))")
         }
         return "\(workload): " + parts.joined(separator: "; ") + failureNote
     }
@@ -54,6 +54,23 @@ public struct Findings: Sendable {
     private func pick(_ rows: [SummaryRow], at threads: Int?) -> SummaryRow? {
         if let threads, let row = rows.first(where: { $0.threads == threads }) { return row }
         return rows.max { $0.speedup < $1.speedup }
+    }
+
+    /// "help", "hurt", "do not help", or "may help" for a gain whose interval still reaches 1x.
+    private func verb(_ row: SummaryRow) -> String {
+        switch row.verdict {
+        case .helps: return "help"
+        case .hurts: return "hurt"
+        case .noGain, .baseline: return unsure(row).isEmpty ? "do not help" : "may help"
+        }
+    }
+
+    /// A caveat for a speedup above 1.05x whose 95% interval still reaches 1.05x.
+    private func unsure(_ row: SummaryRow) -> String {
+        row.verdict == .noGain && row.speedup > 1.05
+            ? String(format: ", but its 95%% interval reaches down to %.2fx over %d repetitions", row.speedupCI95Low,
+                     row.repetitions)
+            : ""
     }
 
     private func format(_ row: SummaryRow) -> String { String(format: "%.2fx", row.speedup) }

@@ -31,7 +31,7 @@ public final class ResultStore {
     /// - Throws: `FileWriteError`.
     public func append(_ record: BatchRecord) throws {
         records.append(record)
-        try AtomicFile.write(try reporter.raw(records, complete: false), to: paths.raw)
+        try AtomicFile.write(try reporter.raw(records, complete: false), to: paths.raw, durable: false)
     }
 
     /// Writes the raw and summary files for the last time, then the model CSV and the chart.

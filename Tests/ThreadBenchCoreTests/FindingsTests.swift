@@ -36,3 +36,19 @@ import Testing
         #expect(!line.contains("speedup") && !line.contains("x at"))
     }
 }
+
+@Suite struct FindingsUncertaintyTests {
+    @Test func aGainWhoseIntervalReachesOneIsReportedAsUncertain() {
+        // Two noisy repetitions: the median speedup is 1.5x, but the interval reaches below 1.
+        let records = FindingsTests.records("math", .cpu, "swift", [1: 1.0]) + [0.4, 1.1, 0.5].enumerated().map { rep, wall in
+            var r = BatchRecord(workload: "math", kind: .cpu, runtime: "swift", runtimeVersion: "swift-6.3",
+                                switchIntervalMs: 5, scaling: .strong, threads: 2, tasks: 8, repetition: rep + 1)
+            r.wallSeconds = wall
+            return r
+        }
+        let rows = Summarizer.summarize(records, logicalCPUs: 2)
+        #expect(rows[1].verdict == .noGain)
+        let line = Findings(logicalCPUs: 2).sentences(rows)[0]
+        #expect(line.hasPrefix("math: threads may help without a GIL (2.00x at 2 threads on 2 cores, but its 95% interval"), "\(line)")
+    }
+}
