@@ -99,7 +99,7 @@ import Glibc
         process.standardError = err
         try process.run()
         defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
-        let line = readLine(out.fileHandleForReading)
+        let line = Child.readLine(out.fileHandleForReading)
         let port = try #require(line.split(separator: ":").last.flatMap { Int($0.prefix { $0.isNumber }) })
         #expect(line.hasPrefix("serving on http://127.0.0.1:"))
 
@@ -113,18 +113,6 @@ import Glibc
         #expect(process.terminationStatus == 0)
         let errText = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(errText.contains("server stopped"))
-    }
-
-    /// Reads up to the first newline, for at most 30 s.
-    private func readLine(_ handle: FileHandle) -> String {
-        var data = Data()
-        let deadline = Date().addingTimeInterval(30)
-        while Date() < deadline, !data.contains(UInt8(ascii: "\n")) {
-            let chunk = handle.availableData
-            if chunk.isEmpty { break }
-            data.append(chunk)
-        }
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
     }
 
     /// A loopback port nothing listens on: bound, then closed.
