@@ -56,6 +56,14 @@ enum CLI {
     static func errorLines(_ result: Result) -> [Substring] {
         result.stderrLines.filter { !$0.contains("debug build") }
     }
+
+    /// The name of a run's raw CSV in `folder`, among its summary, model, chart and any
+    /// hidden temporary file; nil when there is none (yet).
+    static func rawCSVName(in folder: String) -> String? {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).first {
+            $0.hasSuffix(".csv") && !$0.hasPrefix(".") && !$0.hasSuffix("-summary.csv") && !$0.hasSuffix("-model.csv")
+        }
+    }
 }
 
 @Suite(.serialized) struct CLITests {
@@ -125,9 +133,8 @@ enum CLI {
         #expect(result.status == 0, "\(result.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
         #expect(files.count == 4)
-        let raw = try #require(files.first {
-            $0.hasPrefix("e2e-") && !$0.hasSuffix("-summary.csv") && !$0.hasSuffix("-model.csv") && $0.hasSuffix(".csv")
-        })
+        let raw = try #require(CLI.rawCSVName(in: folder))
+        #expect(raw.hasPrefix("e2e-"))
         #expect(files.contains { $0.hasSuffix("-summary.csv") })
         #expect(files.contains { $0.hasSuffix("-model.csv") })
         #expect(files.contains { $0.hasSuffix("-chart.svg") })

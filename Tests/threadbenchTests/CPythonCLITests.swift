@@ -14,13 +14,6 @@ import ThreadBenchCore
         return folder
     }
 
-    /// The run's raw CSV among its files (summary, model, chart).
-    static func rawFile(in folder: String) throws -> String? {
-        try FileManager.default.contentsOfDirectory(atPath: folder).first {
-            $0.hasSuffix(".csv") && !$0.hasSuffix("-summary.csv") && !$0.hasSuffix("-model.csv")
-        }
-    }
-
     @Test func aPythonThatIsNotPython3GetsOneLineAndNoFile() throws {
         let fake = try Self.fakePythonFolder()
         let folder = CLI.temporaryFolder()
@@ -64,7 +57,7 @@ import ThreadBenchCore
                                   "--out", folder], shellPrefix: "PATH='\(fake)'")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("warning: no Python 3 found"))
-        let raw = try #require(try Self.rawFile(in: folder))
+        let raw = try #require(CLI.rawCSVName(in: folder))
         let rows = try String(contentsOfFile: folder + "/" + raw, encoding: .utf8).split(separator: "\n").dropFirst()
         #expect(rows.count == 2 * 2)
         #expect(!rows.contains { $0.contains(",cpython") })
@@ -78,7 +71,7 @@ import ThreadBenchCore
                                   "--repetitions", "1", "--warmup", "0", "--tasks", "8", "--sleep-ms", "20",
                                   "--label", "py", "--out", folder])
         #expect(result.status == 0, "\(result.stderr)")
-        let raw = try #require(try Self.rawFile(in: folder))
+        let raw = try #require(CLI.rawCSVName(in: folder))
         let rows = try String(contentsOfFile: folder + "/" + raw, encoding: .utf8).split(separator: "\n").dropFirst()
         let python = rows.filter { $0.contains(",cpython,cpython-3.") }
         #expect(python.count == 2, "\(rows)")

@@ -243,21 +243,15 @@ enum Child {
     static func waitForRawCSV(in folder: String) -> String? {
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline {
-            if let name = rawName(in: folder) { return name }
+            if let name = CLI.rawCSVName(in: folder) { return name }
             usleep(20_000)
         }
         return nil
     }
 
-    static func rawName(in folder: String) -> String? {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).first {
-            $0.hasSuffix(".csv") && !$0.hasPrefix(".") && !$0.hasSuffix("-summary.csv") && !$0.hasSuffix("-model.csv")
-        }
-    }
-
     /// The raw CSV's rows as column -> cell, read with ThreadBench's own reader's rules (RFC 4180).
     static func rawRows(in folder: String) throws -> [[String: String]] {
-        let name = try #require(rawName(in: folder), "no raw CSV in \(folder)")
+        let name = try #require(CLI.rawCSVName(in: folder), "no raw CSV in \(folder)")
         let run = try CSVRunReader.read(path: folder + "/" + name)
         let text = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
         let lines = text.split(separator: "\n")

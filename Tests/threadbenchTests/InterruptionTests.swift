@@ -18,10 +18,7 @@ import Testing
         let deadline = Date().addingTimeInterval(60)
         var raw: String?
         while Date() < deadline, raw == nil {
-            raw = (try? FileManager.default.contentsOfDirectory(atPath: folder))?
-                .first {
-                    $0.hasSuffix(".csv") && !$0.hasPrefix(".") && !$0.hasSuffix("-summary.csv") && !$0.hasSuffix("-model.csv")
-                }
+            raw = CLI.rawCSVName(in: folder)
             if raw == nil { usleep(20_000) }
         }
         kill(process.processIdentifier, signal)
@@ -54,8 +51,7 @@ import Testing
                                   "--tasks", "1", "--repetitions", "1", "--warmup", "0", "--timeout", "1",
                                   "--runtimes", "swift", "--out", folder])
         #expect(result.status == 0, "\(result.stderr)")
-        let raw = try #require(try FileManager.default.contentsOfDirectory(atPath: folder)
-            .first { $0.hasSuffix(".csv") && !$0.hasSuffix("-summary.csv") && !$0.hasSuffix("-model.csv") })
+        let raw = try #require(CLI.rawCSVName(in: folder))
         let text = try String(contentsOfFile: folder + "/" + raw, encoding: .utf8)
         let lines = text.split(separator: "\n")
         let header = lines[0].split(separator: ",").map(String.init)
