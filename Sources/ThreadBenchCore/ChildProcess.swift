@@ -94,7 +94,10 @@ private final class PipeReader: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
 
     init(_ handle: FileHandle) {
-        DispatchQueue.global().async { [self] in
+        // A thread of its own, not a dispatch queue: when the global queue's threads are all
+        // busy (a loaded machine, many tests at once) a queued reader may not even start
+        // before the read deadline, and the child's output would be lost.
+        let reader = Thread { [self] in
             while true {
                 let chunk = handle.availableData
                 if chunk.isEmpty { break }
@@ -104,6 +107,7 @@ private final class PipeReader: @unchecked Sendable {
             }
             done.signal()
         }
+        reader.start()
     }
 
     /// What was read, once the pipe closed or `deadline` passed.

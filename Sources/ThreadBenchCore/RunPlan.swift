@@ -72,9 +72,4 @@ public struct RunPlan: Sendable {
             return perThread * threads
         }
     }
-
-    /// Batches the plan runs in all, warm-up included, for progress reporting.
-    public var totalBatches: Int {
-        workloads.count * runtimes.count * threadCounts.count * (warmup + repetitions)
-    }
 }
