@@ -1,26 +1,3 @@
-/// Which threads run a workload, and under which lock.
-public enum Runtime: String, Sendable, CaseIterable, Comparable {
-    /// Plain Swift threads, no lock: computation can use every core.
-    case swift
-    /// Swift threads under the emulated GIL with CPython's switching rules.
-    case swiftGIL = "swift-gil"
-    /// Real CPython threads running the workload's Python version in a child interpreter;
-    /// its rows read `cpython-nogil` when the interpreter runs without a GIL.
-    case cpython
-
-    public static func < (lhs: Runtime, rhs: Runtime) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
-}
-
-/// How the work grows with the thread count.
-public enum Scaling: String, Sendable, CaseIterable {
-    /// A fixed total of tasks split over the threads: speedup = wall(1) / wall(N).
-    case strong
-    /// A fixed number of tasks per thread: scaled speedup = N * wall(1) / wall(N).
-    case weak
-}
-
 /// Everything the runner needs to know to run a suite.
 public struct RunPlan: Sendable {
     /// The workloads, run in this order.

@@ -1,34 +1,3 @@
-/// One batch to run: a workload under a runtime with a thread count.
-public struct BatchSpec: Sendable {
-    public var workload: any Workload
-    public var runtime: Runtime
-    public var threads: Int
-    public var tasks: Int
-    public var repetition: Int
-    public var scaling: Scaling
-    public var switchIntervalMs: Double
-    public var timeoutSeconds: Seconds
-    /// Polled by the worker threads between tasks and by the joining thread: true cuts the
-    /// batch short (`RunError.cancelled`). By default, whether SIGINT or SIGTERM arrived.
-    public var stopRequested: @Sendable () -> Bool = { Interruption.signal != nil }
-    /// How long a stopped batch's threads get to finish their current task before they
-    /// are abandoned (daemon threads), in seconds.
-    public var stopGraceSeconds: Seconds = 2
-}
-
-/// What one worker thread collected; written only by its thread, read after it was joined.
-final class WorkerSlot: @unchecked Sendable {
-    var taskNanos: [Nanoseconds] = []
-    var ops = 0
-    var bytes = 0
-    var errors = 0
-    var firstError: String?
-    var samples: [String: [Double]] = [:]
-    var lockWaitNanos: Nanoseconds = 0
-    var gateOpenedNanos: Nanoseconds = 0
-    var finishedNanos: Nanoseconds = 0
-}
-
 /// Runs a batch on `BenchThread`s, with or without the emulated GIL.
 public struct ThreadBatchExecutor: BatchExecuting {
     /// Creates an executor.

@@ -1,0 +1,17 @@
+/// One batch to run: a workload under a runtime with a thread count.
+public struct BatchSpec: Sendable {
+    public var workload: any Workload
+    public var runtime: Runtime
+    public var threads: Int
+    public var tasks: Int
+    public var repetition: Int
+    public var scaling: Scaling
+    public var switchIntervalMs: Double
+    public var timeoutSeconds: Seconds
+    /// Polled by the worker threads between tasks and by the joining thread: true cuts the
+    /// batch short (`RunError.cancelled`). By default, whether SIGINT or SIGTERM arrived.
+    public var stopRequested: @Sendable () -> Bool = { Interruption.signal != nil }
+    /// How long a stopped batch's threads get to finish their current task before they
+    /// are abandoned (daemon threads), in seconds.
+    public var stopGraceSeconds: Seconds = 2
+}
