@@ -64,7 +64,7 @@ extension ThreadBench {
                 if !regressions.isEmpty {
                     for row in regressions {
                         Terminal.status(CSVText.printable(String(format: "threadbench: regression: %@ under %@ at %d "
-                            + "threads is %.1f%% slower in %@ (p = %.4f)", row.key.workload, row.key.runtime,
+                            + "threads is %.1f%% slower in %@ (p = %.4f)", row.key.workload, row.key.runtime.rawValue,
                             row.key.threads, row.changePercent, report.runs[row.otherIndex].label, row.test.p)) + "\n")
                     }
                     Foundation.exit(2)

@@ -23,7 +23,7 @@ extension ThreadBench {
                     print("\(indent)cpython: no Python version; skipped under cpython")
                 }
             }
-            print("runtimes: \(Runtime.allCases.map(\.rawValue).joined(separator: ", "))")
+            print("runtimes: \(Runtime.selectable.map(\.rawValue).joined(separator: ", "))")
         }
     }
 }

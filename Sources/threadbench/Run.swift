@@ -154,7 +154,7 @@ extension ThreadBench {
                     onRecord: { record in
                         try store.append(record)
                         // A failing driver is told once per workload; the rows carry every case.
-                        if CPythonLabel.isCPython(record.runtime), record.errors > 0,
+                        if record.runtime.isCPython, record.errors > 0,
                            warned.insert(record.workload).inserted {
                             if showProgress { ProgressLine.clear(rewrite: Terminal.stderrIsTTY) }
                             Terminal.warn("\(record.runtime) \(record.workload), \(record.threads) threads: "
@@ -276,14 +276,14 @@ extension ThreadBench {
 
         private func parsedRuntimes() throws -> [Runtime] {
             // --quick is a fast look at the Swift runtimes; CPython computes ~70x slower per task.
-            guard let runtimes else { return quick && python == nil ? [.swift, .swiftGIL] : Runtime.allCases }
+            guard let runtimes else { return quick && python == nil ? [.swift, .swiftGIL] : Runtime.selectable }
             let names = runtimes.split(separator: ",", omittingEmptySubsequences: false)
                 .map { $0.trimmingCharacters(in: .whitespaces) }
             var result: [Runtime] = []
             for name in names {
-                guard let runtime = Runtime(rawValue: name) else {
+                guard let runtime = Runtime(selecting: name) else {
                     throw ValidationError("unknown runtime '\(name)'; known: "
-                        + Runtime.allCases.map(\.rawValue).joined(separator: ", "))
+                        + Runtime.selectable.map(\.rawValue).joined(separator: ", "))
                 }
                 if !result.contains(runtime) { result.append(runtime) }
             }

@@ -60,7 +60,7 @@ enum Fixture {
             let report = try ComparisonReport(runs: [try Fixture.run(baseline), try Fixture.run(other)])
             for reference in Self.scipyReference where reference.file == other {
                 let row = try #require(report.rows.first {
-                    $0.key.workload == reference.workload && $0.key.runtime == reference.runtime
+                    $0.key.workload == reference.workload && $0.key.runtime.rawValue == reference.runtime
                         && $0.key.threads == reference.threads
                 })
                 #expect(row.test.u == reference.u, "\(reference)")

@@ -6,7 +6,7 @@ import Testing
                         _ walls: [Int: Double], metrics: [String: Double] = [:]) -> [BatchRecord] {
         walls.sorted { $0.key < $1.key }.flatMap { threads, wall in
             (1...3).map { rep in
-                var r = BatchRecord(workload: workload, kind: kind, runtime: runtime, runtimeVersion: "swift-6.3",
+                var r = BatchRecord(workload: workload, kind: kind, runtime: Runtime(rawValue: runtime), runtimeVersion: "swift-6.3",
                                     switchIntervalMs: 5, scaling: .strong, threads: threads, tasks: 8, repetition: rep)
                 r.wallSeconds = wall
                 r.metrics = metrics

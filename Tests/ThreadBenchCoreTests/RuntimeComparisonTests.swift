@@ -6,7 +6,7 @@ struct RuntimeComparisonTests {
     /// Records whose wall times give `speedups` (at 2, 4 threads) for `runtime`.
     static func records(_ runtime: String, kind: WorkloadKind = .cpu, _ speedups: [Int: Double]) -> [BatchRecord] {
         ([1: 1.0].merging(speedups) { $1 }).sorted { $0.key < $1.key }.map { threads, speedup in
-            var record = BatchRecord(workload: "math", kind: kind, runtime: runtime, runtimeVersion: "x",
+            var record = BatchRecord(workload: "math", kind: kind, runtime: Runtime(rawValue: runtime), runtimeVersion: "x",
                                      switchIntervalMs: 5, scaling: .strong, threads: threads, tasks: 8, repetition: 1)
             record.wallSeconds = 1 / speedup
             return record

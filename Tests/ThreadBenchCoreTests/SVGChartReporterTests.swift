@@ -37,7 +37,7 @@ final class SVGInspector: NSObject, XMLParserDelegate {
             for runtime in ["swift", "swift-gil"] {
                 for threads in [1, 2, 4, 8] {
                     for rep in 1...3 {
-                        var r = BatchRecord(workload: workload, kind: kind, runtime: runtime, runtimeVersion: "swift-6.3",
+                        var r = BatchRecord(workload: workload, kind: kind, runtime: Runtime(rawValue: runtime), runtimeVersion: "swift-6.3",
                                             switchIntervalMs: 5, scaling: .strong, threads: threads, tasks: 64,
                                             repetition: rep)
                         let speedup = kind == .io || runtime == "swift" ? min(Double(threads), kind == .io ? 64 : 2) : 1

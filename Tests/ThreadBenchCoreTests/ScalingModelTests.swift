@@ -69,7 +69,7 @@ import Testing
         var records: [BatchRecord] = []
         for (threads, speedup) in curve {
             for rep in 1...3 {
-                var r = BatchRecord(workload: workload, kind: kind, runtime: runtime, runtimeVersion: "swift-6.3",
+                var r = BatchRecord(workload: workload, kind: kind, runtime: Runtime(rawValue: runtime), runtimeVersion: "swift-6.3",
                                     switchIntervalMs: 5, scaling: .strong, threads: threads, tasks: 64, repetition: rep)
                 r.wallSeconds = 1 / speedup
                 records.append(r)

@@ -32,7 +32,7 @@ struct CPythonRuntimeTests {
             #expect(record.timedOut == 0)
             #expect(record.ops == 8)
             #expect(record.tasks == 8)
-            #expect(record.runtime.hasPrefix("cpython"))
+            #expect(record.runtime.isCPython)
             #expect(record.runtimeVersion.hasPrefix("cpython-3."))
             #expect(record.taskP50Millis >= 20)
         }

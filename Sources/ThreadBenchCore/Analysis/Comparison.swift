@@ -39,7 +39,7 @@ public struct ComparisonRow: Sendable {
 /// The speedup curves of one workload x runtime x scaling in every run.
 public struct CurveComparison: Sendable {
     public var workload: String
-    public var runtime: String
+    public var runtime: Runtime
     public var scaling: Scaling
     /// Every thread count measured by any run, ascending.
     public var threads: [Int]
@@ -157,8 +157,7 @@ extension ComparisonReport {
         let test = MannWhitneyU.test(aWalls, bWalls)!
         let verdict: ComparisonVerdict = test.p < alpha ? (bMedian < aMedian ? .faster : .slower) : .noDifference
         func speedup(_ rows: [SummaryRow]) -> Double? {
-            rows.first { BatchKey(workload: $0.workload, runtime: $0.runtime, scaling: $0.scaling.rawValue,
-                                  threads: $0.threads) == key && $0.speedup > 0 }?.speedup
+            rows.first { BatchKey($0) == key && $0.speedup > 0 }?.speedup
         }
         return ComparisonRow(key: key, kind: a[0].kind, baselineIndex: baselineIndex, otherIndex: otherIndex,
                              baselineWalls: aWalls, otherWalls: bWalls, baselineMedianSeconds: aMedian,
@@ -202,20 +201,11 @@ extension ComparisonReport {
     }
 
     private static func curves(runs: [RecordedRun], summaries: [[SummaryRow]]) -> [CurveComparison] {
-        var order: [String] = []
-        var parts: [String: (String, String, Scaling)] = [:]
-        for summary in summaries {
-            for row in summary {
-                let key = "\(row.workload)|\(row.runtime)|\(row.scaling.rawValue)"
-                if parts[key] == nil { order.append(key); parts[key] = (row.workload, row.runtime, row.scaling) }
-            }
-        }
+        let keys = summaries.joined().orderedGroups { BatchKey($0).curve }.map(\.key)
         let models = summaries.map(ScalingModel.fits)
-        return order.compactMap { key in
-            let (workload, runtime, scaling) = parts[key]!
-            let matching = summaries.map { rows in
-                rows.filter { $0.workload == workload && $0.runtime == runtime && $0.scaling == scaling }
-            }
+        return keys.compactMap { key in
+            let (workload, runtime, scaling) = (key.workload, key.runtime, key.scaling)
+            let matching = summaries.map { rows in rows.filter { BatchKey($0).curve == key } }
             guard matching.filter({ !$0.isEmpty }).count >= 2 else { return nil }
             let threads = Array(Set(matching.flatMap { $0.map(\.threads) })).sorted()
             let speedups = matching.map { rows in

@@ -24,8 +24,8 @@ public struct Findings: Sendable {
     private func sentence(for workload: String, _ rows: [SummaryRow]) -> String {
         let kind = rows.first?.kind ?? .cpu
         if kind == .mixed, let line = convoySentence(workload, rows) { return line }
-        let free = rows.filter { $0.runtime == Runtime.swift.rawValue && $0.threads > 1 }
-        let locked = rows.filter { $0.runtime == Runtime.swiftGIL.rawValue && $0.threads > 1 }
+        let free = rows.filter { $0.runtime == .swift && $0.threads > 1 }
+        let locked = rows.filter { $0.runtime == .swiftGIL && $0.threads > 1 }
         let failures = rows.reduce(0) { $0 + $1.errors + $1.timedOut }
         let failureNote = failures > 0 ? "; \(failures) errors or timeouts, see the CSV's first_error" : ""
         guard !free.isEmpty || !locked.isEmpty else {
@@ -84,13 +84,13 @@ public struct Findings: Sendable {
             return (busy, parked)
         }
         var parts: [String] = []
-        for runtime in rows.map(\.runtime).reduce(into: [String](), { if !$0.contains($1) { $0.append($1) } }) {
-            guard let row = rows.filter({ $0.runtime == runtime && latencies($0) != nil }).max(by: { $0.threads < $1.threads }),
+        for (runtime, members) in rows.orderedGroups(by: \.runtime) {
+            guard let row = members.filter({ latencies($0) != nil }).max(by: { $0.threads < $1.threads }),
                   let l = latencies(row) else { continue }
             let added = l.busy - l.parked
             let effect = added >= 0.05 ? String(format: "adds %.1f ms to", added) : "adds nothing measurable to"
             parts.append(String(format: "under %@ a computing thread %@ each request's p50 "
-                + "(%.2f ms against %.2f ms parked, %d threads)", runtime, effect, l.busy, l.parked, row.threads))
+                + "(%.2f ms against %.2f ms parked, %d threads)", runtime.rawValue, effect, l.busy, l.parked, row.threads))
         }
         guard !parts.isEmpty else { return nil }
         return "\(workload): " + parts.joined(separator: "; ")

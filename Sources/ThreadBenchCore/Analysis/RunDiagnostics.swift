@@ -18,12 +18,7 @@ public enum RunDiagnostics {
     public static func warnings(_ rows: [SummaryRow], spawnJoinFloorMicros: Double) -> [String] {
         var lines: [String] = []
         var outlierRows: [String] = []
-        var groups: [String] = []
-        for row in rows where !groups.contains("\(row.workload)|\(row.runtime)") {
-            groups.append("\(row.workload)|\(row.runtime)")
-        }
-        for group in groups {
-            let members = rows.filter { "\($0.workload)|\($0.runtime)" == group }
+        for (_, members) in rows.orderedGroups(by: { BatchKey($0).curve }) {
             let name = "\(members[0].workload) under \(members[0].runtime)"
             let unstable = members.filter {
                 $0.wallMedianSeconds > 0 && $0.repetitions > 1

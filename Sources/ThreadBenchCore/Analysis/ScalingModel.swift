@@ -31,7 +31,7 @@ public struct ScalingPoint: Sendable, Equatable {
 public struct ScalingModel: Sendable {
     public var workload: String
     public var kind: WorkloadKind
-    public var runtime: String
+    public var runtime: Runtime
     public var runtimeVersion: String
     public var scaling: Scaling
     /// The measured curve the models were fitted to, ascending by threads.
@@ -48,15 +48,8 @@ public struct ScalingModel: Sendable {
 
     /// Fits models to every workload x runtime x scaling of a summary, in the order first seen.
     public static func fits(_ rows: [SummaryRow]) -> [ScalingModel] {
-        var order: [String] = []
-        var groups: [String: [SummaryRow]] = [:]
-        for row in rows {
-            let key = "\(row.workload)|\(row.runtime)|\(row.scaling.rawValue)"
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(row)
-        }
-        return order.map { key in
-            let group = groups[key]!.sorted { $0.threads < $1.threads }
+        rows.orderedGroups(by: { BatchKey($0).curve }).map { _, members in
+            let group = members.sorted { $0.threads < $1.threads }
             let first = group[0]
             let points = group.filter { $0.speedup > 0 }.map { ScalingPoint(threads: $0.threads, speedup: $0.speedup) }
             return ScalingModel(workload: first.workload, kind: first.kind, runtime: first.runtime,

@@ -97,7 +97,7 @@ public struct SpeedupChart: Sendable {
 
     /// The runtime, with the scaling added when one file mixes strong and weak runs.
     private static func seriesKey(_ row: SummaryRow) -> String {
-        row.scaling == .strong ? row.runtime : "\(row.runtime) (weak)"
+        row.scaling == .strong ? row.runtime.rawValue : "\(row.runtime) (weak)"
     }
 
     private static func runtimeKeys(_ rows: [SummaryRow]) -> [String] {

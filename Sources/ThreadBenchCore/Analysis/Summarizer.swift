@@ -5,25 +5,12 @@ public enum Summarizer {
     ///   - records: the measured batches of one run.
     ///   - logicalCPUs: the machine's cores, for the ideal speedup.
     public static func summarize(_ records: [BatchRecord], logicalCPUs: Int) -> [SummaryRow] {
-        var order: [String] = []
-        var groups: [String: [BatchRecord]] = [:]
-        for record in records {
-            let key = "\(record.workload)|\(record.runtime)|\(record.scaling.rawValue)|\(record.threads)"
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(record)
-        }
-        return order.map { key in
-            let group = groups[key]!
-            let first = group[0]
-            let baselineKey = "\(first.workload)|\(first.runtime)|\(first.scaling.rawValue)|1"
-            let baseline = (groups[baselineKey] ?? []).map(\.wallSeconds)
+        let groups = records.orderedGroups(by: BatchKey.init)
+        let byKey = Dictionary(uniqueKeysWithValues: groups.map { ($0.key, $0.members) })
+        return groups.map { key, group in
+            let baseline = (byKey[key.at(threads: 1)] ?? []).map(\.wallSeconds)
             return row(for: group, baselineWalls: baseline, logicalCPUs: logicalCPUs)
         }
-    }
-
-    /// Whether computation under `runtime` can use every core: plain Swift, or a free-threaded CPython.
-    static func runsWithoutGIL(_ runtime: String) -> Bool {
-        runtime == Runtime.swift.rawValue || runtime == CPythonLabel.noGIL
     }
 
     static func row(for group: [BatchRecord], baselineWalls: [Double], logicalCPUs: Int) -> SummaryRow {
@@ -43,7 +30,7 @@ public enum Summarizer {
         let ideal: Double
         switch first.kind {
         case .io: ideal = n
-        case .cpu, .mixed: ideal = Self.runsWithoutGIL(first.runtime) ? min(n, Double(logicalCPUs)) : 1
+        case .cpu, .mixed: ideal = first.runtime.runsWithoutGIL ? min(n, Double(logicalCPUs)) : 1
         }
         return SummaryRow(
             workload: first.workload, kind: first.kind, runtime: first.runtime,

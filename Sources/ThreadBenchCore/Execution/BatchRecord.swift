@@ -2,7 +2,7 @@
 public struct BatchRecord: Sendable, Equatable {
     public var workload: String
     public var kind: WorkloadKind
-    public var runtime: String
+    public var runtime: Runtime
     /// The interpreter or compiler that ran it ("swift-6.3", later "cpython-3.11.7").
     public var runtimeVersion: String
     public var switchIntervalMs: Double
@@ -40,7 +40,7 @@ public struct BatchRecord: Sendable, Equatable {
     public var metrics: [String: Double]
 
     /// Creates an empty record for the given batch; the runner fills in the measurements.
-    public init(workload: String, kind: WorkloadKind, runtime: String, runtimeVersion: String,
+    public init(workload: String, kind: WorkloadKind, runtime: Runtime, runtimeVersion: String,
                 switchIntervalMs: Double, scaling: Scaling, threads: Int, tasks: Int, repetition: Int) {
         self.workload = workload
         self.kind = kind

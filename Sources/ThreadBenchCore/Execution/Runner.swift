@@ -3,7 +3,7 @@ public struct RunProgress: Sendable {
     public var done: Int
     public var total: Int
     public var workload: String
-    public var runtime: String
+    public var runtime: Runtime
     public var threads: Int
     public var repetition: Int
     public var isWarmup: Bool
@@ -14,7 +14,7 @@ public enum RunError: Error, CustomStringConvertible {
     /// A workload's `setUp` failed.
     case setUpFailed(workload: String, reason: String)
     /// A batch could not run (a thread could not be created, a worker could not be made).
-    case batchFailed(workload: String, runtime: String, threads: Int, reason: String)
+    case batchFailed(workload: String, runtime: Runtime, threads: Int, reason: String)
     /// The user interrupted the run.
     case cancelled
 
@@ -89,7 +89,7 @@ public struct Runner: Sendable {
                         for threads in plan.threadCounts {
                             if shouldStop() { throw RunError.cancelled }
                             progress(RunProgress(done: done, total: total, workload: workload.name,
-                                                 runtime: runtime.rawValue, threads: threads,
+                                                 runtime: runtime, threads: threads,
                                                  repetition: repetition, isWarmup: isWarmup))
                             let record = try runBatch(workload, runtime, threads, repetition)
                             done += 1
@@ -109,7 +109,7 @@ public struct Runner: Sendable {
             scaling: plan.scaling, switchIntervalMs: plan.switchIntervalMs,
             timeoutSeconds: plan.batchTimeoutSeconds)
         guard let executor = executors[runtime] else {
-            throw RunError.batchFailed(workload: workload.name, runtime: runtime.rawValue, threads: threads,
+            throw RunError.batchFailed(workload: workload.name, runtime: runtime, threads: threads,
                                        reason: "no executor for the \(runtime.rawValue) runtime")
         }
         do {
@@ -117,7 +117,7 @@ public struct Runner: Sendable {
         } catch RunError.cancelled {
             throw RunError.cancelled
         } catch {
-            throw RunError.batchFailed(workload: workload.name, runtime: runtime.rawValue, threads: threads,
+            throw RunError.batchFailed(workload: workload.name, runtime: runtime, threads: threads,
                                        reason: "\(error)")
         }
     }

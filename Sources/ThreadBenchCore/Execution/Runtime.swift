@@ -1,14 +1,78 @@
-/// Which threads run a workload, and under which lock.
-public enum Runtime: String, Sendable, CaseIterable, Comparable {
+/// Which threads ran a workload, and under which lock; typed end to end, CSV name on the outside.
+///
+/// The selectable runtimes are the ones a user can ask for. A CPython run whose interpreter
+/// reports no GIL records `cpython-nogil`; a name written by another ThreadBench version that
+/// this one does not know is kept as `.other` so its file still loads.
+public enum Runtime: Hashable, Sendable, Comparable, CustomStringConvertible, RawRepresentable,
+    ExpressibleByStringLiteral {
     /// Plain Swift threads, no lock: computation can use every core.
     case swift
     /// Swift threads under the emulated GIL with CPython's switching rules.
-    case swiftGIL = "swift-gil"
-    /// Real CPython threads running the workload's Python version in a child interpreter;
-    /// its rows read `cpython-nogil` when the interpreter runs without a GIL.
+    case swiftGIL
+    /// Real CPython threads running the workload's Python version in a child interpreter.
     case cpython
+    /// The rows of `cpython` when the interpreter runs without a GIL (free-threaded build).
+    case cpythonNoGIL
+    /// A name this version does not know, read from a CSV of another version.
+    case other(String)
+
+    /// The runtimes a user can select, in display order.
+    public static let selectable: [Runtime] = [.swift, .swiftGIL, .cpython]
+
+    /// The runtime with this CSV name; an unknown name becomes `.other`.
+    public init(rawValue: String) {
+        switch rawValue {
+        case "swift": self = .swift
+        case "swift-gil": self = .swiftGIL
+        case "cpython": self = .cpython
+        case "cpython-nogil": self = .cpythonNoGIL
+        default: self = .other(rawValue)
+        }
+    }
+
+    /// A runtime from its CSV name written as a literal (`"swift-gil"`).
+    public init(stringLiteral name: String) { self.init(rawValue: name) }
+
+    /// The selectable runtime with this name, or nil.
+    public init?(selecting name: String) {
+        let runtime = Runtime(rawValue: name)
+        guard Runtime.selectable.contains(runtime) else { return nil }
+        self = runtime
+    }
+
+    /// The name in CSV files and on the command line.
+    public var rawValue: String {
+        switch self {
+        case .swift: "swift"
+        case .swiftGIL: "swift-gil"
+        case .cpython: "cpython"
+        case .cpythonNoGIL: "cpython-nogil"
+        case .other(let name): name
+        }
+    }
+
+    public var description: String { rawValue }
+
+    /// Whether the rows came from a CPython interpreter.
+    public var isCPython: Bool { self == .cpython || self == .cpythonNoGIL }
+
+    /// Whether computation under it can use every core: plain Swift, or a free-threaded CPython.
+    public var runsWithoutGIL: Bool { self == .swift || self == .cpythonNoGIL }
+
+    /// The label CPython rows carry for an interpreter that reported `gilEnabled`.
+    public static func cpython(gilEnabled: Bool) -> Runtime { gilEnabled ? .cpython : .cpythonNoGIL }
+
+    private var order: Int {
+        switch self {
+        case .swift: 0
+        case .swiftGIL: 1
+        case .cpython: 2
+        case .cpythonNoGIL: 3
+        case .other: 4
+        }
+    }
 
     public static func < (lhs: Runtime, rhs: Runtime) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        (lhs.order, lhs.rawValue) < (rhs.order, rhs.rawValue)
     }
 }

@@ -79,7 +79,7 @@ public struct ThreadBatchExecutor: BatchExecuting {
         if timedOut > 0 { workers = joinedIndices.map { workers[$0] } }
 
         var record = BatchRecord(
-            workload: workload.name, kind: workload.kind, runtime: spec.runtime.rawValue,
+            workload: workload.name, kind: workload.kind, runtime: spec.runtime,
             runtimeVersion: "swift-\(BuildInfo.swiftVersion)", switchIntervalMs: spec.switchIntervalMs,
             scaling: spec.scaling, threads: spec.threads, tasks: spec.tasks, repetition: spec.repetition)
         record.wallSeconds = Clock.seconds(Clock.span(firstStart, lastJoin))

@@ -53,9 +53,9 @@ public struct CSVReporter: Sendable {
         ]
     }
 
-    func keyCells(_ workload: String, _ kind: WorkloadKind, _ runtime: String, _ version: String,
+    func keyCells(_ workload: String, _ kind: WorkloadKind, _ runtime: Runtime, _ version: String,
                           _ interval: Double, _ scaling: Scaling, _ threads: Int, _ tasks: Int) -> [String] {
-        [CSVText.neutralized(workload), kind.rawValue, CSVText.neutralized(runtime), CSVText.neutralized(version),
+        [CSVText.neutralized(workload), kind.rawValue, CSVText.neutralized(runtime.rawValue), CSVText.neutralized(version),
          CSVText.number(interval), scaling.rawValue, String(threads), String(tasks)]
     }
 

@@ -26,8 +26,8 @@ public struct ComparisonCSVReporter: Sendable {
                  String(r.metadata.machine.logicalCPUs)]
             }
             return run(a) + run(b) + [
-                CSVText.neutralized(row.key.workload), row.kind.rawValue, CSVText.neutralized(row.key.runtime),
-                CSVText.neutralized(row.key.scaling), String(row.key.threads),
+                CSVText.neutralized(row.key.workload), row.kind.rawValue, CSVText.neutralized(row.key.runtime.rawValue),
+                row.key.scaling.rawValue, String(row.key.threads),
                 String(row.baselineWalls.count), String(row.otherWalls.count), n(row.baselineMedianSeconds),
                 n(row.otherMedianSeconds), n(row.ratio), n(row.ratioCI95Low), n(row.ratioCI95High),
                 n(row.changePercent), row.baselineSpeedup.map(n) ?? "", row.otherSpeedup.map(n) ?? "",

@@ -109,7 +109,7 @@ public struct ComparisonTableReporter: Sendable {
     }
 
     private func rowCells(_ row: ComparisonRow) -> [String] {
-        [text(row.key.workload), text(row.key.runtime), text(row.key.scaling), String(row.key.threads),
+        [text(row.key.workload), text(row.key.runtime.rawValue), row.key.scaling.rawValue, String(row.key.threads),
          "\(row.baselineWalls.count)/\(row.otherWalls.count)",
          TableReporter.duration(row.baselineMedianSeconds), TableReporter.duration(row.otherMedianSeconds),
          String(format: "%.3f", row.ratio), String(format: "%.3f-%.3f", row.ratioCI95Low, row.ratioCI95High),

@@ -10,7 +10,7 @@ extension CSVReporter {
             let amdahl = m.amdahl
             let usl = m.usl
             return metadataCells(complete: complete) + [
-                CSVText.neutralized(m.workload), m.kind.rawValue, CSVText.neutralized(m.runtime),
+                CSVText.neutralized(m.workload), m.kind.rawValue, CSVText.neutralized(m.runtime.rawValue),
                 CSVText.neutralized(m.runtimeVersion), m.scaling.rawValue,
                 m.points.map { String($0.threads) }.joined(separator: ";"), String(m.maxThreads), n(m.bestSpeedup),
                 amdahl.map { n($0.serialFraction) } ?? "", amdahl.map { n($0.ceiling) } ?? "",

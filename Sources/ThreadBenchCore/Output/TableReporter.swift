@@ -9,13 +9,8 @@ public struct TableReporter: Sendable {
     /// The tables as text, each headed by its workload and runtime.
     public func render(_ rows: [SummaryRow]) -> String {
         var output = ""
-        var seen: [String] = []
-        for row in rows where !seen.contains("\(row.workload)|\(row.runtime)") {
-            seen.append("\(row.workload)|\(row.runtime)")
-        }
-        for key in seen {
-            let group = rows.filter { "\($0.workload)|\($0.runtime)" == key }
-            guard let first = group.first else { continue }
+        for (_, group) in rows.orderedGroups(by: { BatchKey($0).curve }) {
+            let first = group[0]
             output += "\(first.workload) (\(first.kind.rawValue)) under \(first.runtime), \(first.tasks) tasks, "
                 + "\(first.scaling.rawValue) scaling\n"
             let table = TextTable<SummaryRow> { row in

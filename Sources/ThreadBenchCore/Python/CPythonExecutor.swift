@@ -91,7 +91,7 @@ public struct CPythonExecutor: BatchExecuting {
         let gil = report?.gil_enabled ?? interpreter.gilEnabled
         let version = report.map { "cpython-\($0.python_version)" } ?? interpreter.runtimeVersion
         return BatchRecord(
-            workload: spec.workload.name, kind: spec.workload.kind, runtime: CPythonLabel.label(gilEnabled: gil),
+            workload: spec.workload.name, kind: spec.workload.kind, runtime: .cpython(gilEnabled: gil),
             runtimeVersion: version, switchIntervalMs: spec.switchIntervalMs, scaling: spec.scaling,
             threads: spec.threads, tasks: spec.tasks, repetition: spec.repetition)
     }

@@ -2,7 +2,7 @@
 public struct SummaryRow: Sendable, Equatable {
     public var workload: String
     public var kind: WorkloadKind
-    public var runtime: String
+    public var runtime: Runtime
     public var runtimeVersion: String
     public var switchIntervalMs: Double
     public var scaling: Scaling

@@ -104,7 +104,7 @@ public enum CSVRunReader {
         let threads = try row.int("threads")
         guard threads >= 1 else { throw row.bad("threads", expected: "a thread count of 1 or more") }
         var record = BatchRecord(
-            workload: row["workload"], kind: kind, runtime: row["runtime"], runtimeVersion: row["runtime_version"],
+            workload: row["workload"], kind: kind, runtime: Runtime(rawValue: row["runtime"]), runtimeVersion: row["runtime_version"],
             switchIntervalMs: try row.double("switch_interval_ms", optional: true), scaling: scaling,
             threads: threads, tasks: try row.int("tasks"), repetition: try row.int("repetition"))
         record.wallSeconds = try row.double("wall_s")
