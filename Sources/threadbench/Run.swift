@@ -163,13 +163,13 @@ extension ThreadBench {
                     })
             } catch RunError.cancelled {
                 if showProgress { ProgressLine.clear(rewrite: Terminal.stderrIsTTY) }
-                try store.finish(complete: false)
+                try store.finish(RunAnalysis(records: store.records, metadata: metadata), complete: false)
                 Terminal.error("interrupted; \(store.records.count) finished batches kept in \(store.paths.raw) "
                     + "(marked run_complete=false)")
                 Foundation.exit(Interruption.exitStatus)
             } catch {
                 if showProgress { ProgressLine.clear(rewrite: Terminal.stderrIsTTY) }
-                _ = try? store.finish(complete: false)
+                try? store.finish(RunAnalysis(records: store.records, metadata: metadata), complete: false)
                 if !store.records.isEmpty {
                     Terminal.warn("\(store.records.count) finished batches kept in \(store.paths.raw) "
                         + "(marked run_complete=false)")
@@ -177,15 +177,15 @@ extension ThreadBench {
                 throw error
             }
             if showProgress { ProgressLine.clear(rewrite: Terminal.stderrIsTTY) }
-            let summary = try store.finish(complete: true)
-            print(TableReporter().render(summary), terminator: "")
-            for line in Findings(logicalCPUs: machine.logicalCPUs).sentences(summary) { print(line) }
-            for line in RuntimeComparison.lines(summary) { print(line) }
+            let analysis = RunAnalysis(records: store.records, metadata: metadata)
+            try store.finish(analysis, complete: true)
+            print(TableReporter().render(analysis.summary), terminator: "")
+            for line in analysis.findings { print(line) }
             for caveat in plan.workloads.compactMap(\.caveat) { print("note: \(caveat)") }
             print("")
-            for model in store.models where model.kind != .mixed { print(model.sentence) }
-            for line in store.warnings { Terminal.warn(line) }
-            for line in FailureLines.lines(store.records) { Terminal.warn(line) }
+            for model in analysis.models where model.kind != .mixed { print(model.sentence) }
+            for line in analysis.warnings { Terminal.warn(line) }
+            for line in analysis.failures { Terminal.warn(line) }
             print("\nresults: \(store.paths.raw)\n         \(store.paths.summary)\n         \(store.paths.model)"
                 + "\n         \(store.paths.chart)")
         }
@@ -310,24 +310,5 @@ enum ProgressLine {
 
     static func clear(rewrite: Bool) {
         if rewrite { Terminal.status("\r\u{1B}[K") }
-    }
-}
-
-/// One warning per workload whose batches had failed tasks or timed-out threads, naming the
-/// first error, so that a full disk or a dead server is said on stderr and not only in the CSV.
-enum FailureLines {
-    static func lines(_ records: [BatchRecord]) -> [String] {
-        var order: [String] = []
-        var failed: [String: (errors: Int, batches: Int, first: String)] = [:]
-        for record in records where record.errors > 0 || record.timedOut > 0 {
-            if failed[record.workload] == nil { order.append(record.workload); failed[record.workload] = (0, 0, "") }
-            failed[record.workload]!.errors += record.errors
-            failed[record.workload]!.batches += 1
-            if failed[record.workload]!.first.isEmpty { failed[record.workload]!.first = record.firstError }
-        }
-        return order.map { name in
-            let f = failed[name]!
-            return "\(name): \(f.errors) failed tasks or timed-out threads in \(f.batches) batches; first error: \(f.first)"
-        }
     }
 }

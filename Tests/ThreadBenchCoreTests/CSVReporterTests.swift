@@ -25,7 +25,7 @@ import Testing
 
     @Test func rawFileHasEveryColumnAndRoundTripsQuoting() throws {
         let metadata = RunMetadata(hostLabel: "lab,el \"x\"", machine: Self.machine, spawnJoinFloorMicros: 25)
-        let data = try CSVReporter(metadata: metadata).raw([Self.record(error: "boom, \"bad\"\nline 2")], complete: true)
+        let data = try CSVReporter(metadata: metadata).raw([Self.record(error: "boom, \"bad\"\nline 2")], outlierFlags: nil, complete: true)
         let parsed = try Self.parse(data)
         #expect(parsed.header == CSVSchema.rawColumns)
         #expect(parsed.rows.count == 1)

@@ -24,7 +24,7 @@ import Testing
         let machine = MachineInfo(hostname: "box", os: "Debian", kernel: "6.1", arch: "x86_64",
                                   cpuModel: "Some CPU, 2 cores", logicalCPUs: 2, memoryBytes: 1 << 34)
         let metadata = RunMetadata(hostLabel: "lab", machine: machine, spawnJoinFloorMicros: 45)
-        return String(decoding: try CSVReporter(metadata: metadata).raw(records(), complete: true), as: UTF8.self)
+        return String(decoding: try CSVReporter(metadata: metadata).raw(records(), outlierFlags: nil, complete: true), as: UTF8.self)
     }
 
     func parse(_ text: String) throws -> RecordedRun {

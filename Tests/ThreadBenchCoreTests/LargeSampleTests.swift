@@ -52,7 +52,7 @@ import Testing
         second.wallSeconds = 0.5
         let metadata = RunMetadata(hostLabel: "-label", machine: MachineInfo.current(), spawnJoinFloorMicros: 1)
         let reporter = CSVReporter(metadata: metadata)
-        let raw = String(decoding: try reporter.raw([record, second], complete: true), as: UTF8.self)
+        let raw = String(decoding: try reporter.raw([record, second], outlierFlags: nil, complete: true), as: UTF8.self)
         #expect(raw.contains(",'=cmd(),cpu,'+x,'@v,") && raw.contains(",'-label,"))
         let summary = Summarizer.summarize([record, second], logicalCPUs: 2)
         let model = String(decoding: try reporter.model(ScalingModel.fits(summary), complete: true), as: UTF8.self)

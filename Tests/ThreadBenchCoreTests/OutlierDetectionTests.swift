@@ -32,7 +32,7 @@ import Testing
         let rows = Summarizer.summarize(records, logicalCPUs: 2)
         #expect(rows[0].outliers == 1)
         let metadata = RunMetadata(hostLabel: "t", machine: MachineInfo.current(), spawnJoinFloorMicros: 40)
-        let data = try CSVReporter(metadata: metadata).raw(records, complete: true)
+        let data = try CSVReporter(metadata: metadata).raw(records, outlierFlags: OutlierDetection.wallFlags(records), complete: true)
         let run = try CSVRunReader.parse(data, path: "mem.csv")
         #expect(run.outlierFlags == [false, false, false, false, true])
         let warnings = RunDiagnostics.warnings(rows, spawnJoinFloorMicros: 40)

@@ -11,8 +11,8 @@ public struct CSVReporter: Sendable {
 
     /// The raw file: a header and one row per batch.
     /// - Parameter complete: false while the run is still going or was interrupted.
-    public func raw(_ records: [BatchRecord], complete: Bool) throws -> Data {
-        let outliers = OutlierDetection.wallFlags(records)
+    public func raw(_ records: [BatchRecord], outlierFlags: [Bool]?, complete: Bool) throws -> Data {
+        let outliers = outlierFlags ?? Array(repeating: false, count: records.count)
         return try render(header: CSVSchema.rawColumns,
                           rows: zip(records, outliers).map { rawRow($0, outlier: $1, complete: complete) })
     }

@@ -1,0 +1,35 @@
+/// Everything a run's records say, computed once: summary, outliers, models, warnings, findings.
+///
+/// `run`, `report` and `compare` all build one of these from records; the store writes it and
+/// the reporters format it, and neither analyses anything again.
+public struct RunAnalysis: Sendable {
+    /// The measured batches, in the order they ran.
+    public let records: [BatchRecord]
+    /// Per record, in the same order, whether its wall time is an outlier among its repetitions.
+    public let outlierFlags: [Bool]
+    /// One row per workload x runtime x scaling x thread count.
+    public let summary: [SummaryRow]
+    /// One fitted model per workload x runtime x scaling.
+    public let models: [ScalingModel]
+    /// Warnings about the results (unstable rows, outliers, too little work per thread).
+    public let warnings: [String]
+    /// Sentences per workload saying where threads helped, then the runtimes side by side.
+    public let findings: [String]
+    /// One line per workload whose batches failed.
+    public let failures: [String]
+    /// The speedup charts, one panel per workload.
+    public let charts: [SpeedupChart]
+
+    /// Analyses the records of one run on the machine described by `metadata`.
+    public init(records: [BatchRecord], metadata: RunMetadata) {
+        let cpus = metadata.machine.logicalCPUs
+        self.records = records
+        outlierFlags = OutlierDetection.wallFlags(records)
+        summary = Summarizer.summarize(records, logicalCPUs: cpus)
+        models = ScalingModel.fits(summary)
+        warnings = RunDiagnostics.warnings(summary, spawnJoinFloorMicros: metadata.spawnJoinFloorMicros)
+        findings = Findings(logicalCPUs: cpus).sentences(summary) + RuntimeComparison.lines(summary)
+        failures = FailureLines.lines(records)
+        charts = SpeedupChart.charts(summary, label: metadata.hostLabel, logicalCPUs: cpus)
+    }
+}
