@@ -107,6 +107,12 @@ public final class FileWorkload: Workload, PreflightCheck, @unchecked Sendable {
         return ["mib_per_s": Double(moved) / 1_048_576 / Clock.seconds(last - first)]
     }
 
+    /// Runs a blocking system call with the GIL released; returns its result and its errno, read
+    /// at once, since taking the GIL back waits on a lock, which may change errno.
+    static func call<Result>(_ context: TaskContext, _ systemCall: () -> Result) -> (Result, Int32) {
+        context.blocking { let result = systemCall(); return (result, errno) }
+    }
+
     /// Makes `<parent>/threadbench-file-XXXXXX` with `mkdtemp` (mode 0700).
     /// - Throws: `SuiteError` saying why, e.g. the folder does not exist or is read-only.
     static func makePrivateFolder(in parent: String) throws -> String {
@@ -172,31 +178,32 @@ public final class FileWorkload: Workload, PreflightCheck, @unchecked Sendable {
         }
 
         private func writeFile(_ path: String, context: TaskContext) throws {
-            let fd = context.blocking { open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600) }
-            guard fd >= 0 else { throw SystemError(call: "open", path: path, code: errno) }
+            let (fd, openErrno) = FileWorkload.call(context) { open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600) }
+            guard fd >= 0 else { throw SystemError(call: "open", path: path, code: openErrno) }
             defer { _ = context.blocking { closeFile(fd) } }
             var done = 0
             while done < bytes {
-                let count = context.blocking { write(fd, written.baseAddress! + done, bytes - done) }
+                let (count, code) = FileWorkload.call(context) { write(fd, written.baseAddress! + done, bytes - done) }
                 if count < 0 {
-                    if errno == EINTR { continue }
-                    throw SystemError(call: "write", path: path, code: errno)
+                    if code == EINTR { continue }
+                    throw SystemError(call: "write", path: path, code: code)
                 }
                 done += count
             }
-            guard context.blocking({ fsync(fd) }) == 0 else { throw SystemError(call: "fsync", path: path, code: errno) }
+            let (synced, syncErrno) = FileWorkload.call(context) { fsync(fd) }
+            guard synced == 0 else { throw SystemError(call: "fsync", path: path, code: syncErrno) }
         }
 
         private func readAndVerify(_ path: String, context: TaskContext) throws {
-            let fd = context.blocking { open(path, O_RDONLY | O_CLOEXEC) }
-            guard fd >= 0 else { throw SystemError(call: "open", path: path, code: errno) }
+            let (fd, openErrno) = FileWorkload.call(context) { open(path, O_RDONLY | O_CLOEXEC) }
+            guard fd >= 0 else { throw SystemError(call: "open", path: path, code: openErrno) }
             defer { _ = context.blocking { closeFile(fd) } }
             var done = 0
             while done < bytes {
-                let count = context.blocking { read(fd, readBack.baseAddress! + done, bytes - done) }
+                let (count, code) = FileWorkload.call(context) { read(fd, readBack.baseAddress! + done, bytes - done) }
                 if count < 0 {
-                    if errno == EINTR { continue }
-                    throw SystemError(call: "read", path: path, code: errno)
+                    if code == EINTR { continue }
+                    throw SystemError(call: "read", path: path, code: code)
                 }
                 if count == 0 { break }
                 done += count

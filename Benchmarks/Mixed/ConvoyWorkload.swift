@@ -19,6 +19,11 @@ import ThreadBenchCore
 /// The figures are the `io_p50_ms`/`io_p99_ms` (computing thread running) and
 /// `io_baseline_p50_ms`/`io_baseline_p99_ms` (parked) metrics; with 1 thread there is no
 /// computing thread and only the baseline is reported.
+///
+/// A batch that is stopped or times out is ended by `finishBatch`, which the executor calls
+/// on every path: a computing thread still spinning then stops within one chunk of work, and
+/// threads waiting for a phase change stop waiting. The computing thread also stops at once
+/// when the run is interrupted (`Interruption.signal`, a batch's stop request by default).
 public final class ConvoyWorkload: Workload, @unchecked Sendable {
     public let name = "convoy"
     public let kind = WorkloadKind.mixed
@@ -28,6 +33,10 @@ public final class ConvoyWorkload: Workload, @unchecked Sendable {
     public let requestMs: Double
 
     private let current = Mutex<ConvoyBatch?>(nil)
+    private let computing = ComputingCount()
+
+    /// Computing threads now past the baseline and computing, of any batch.
+    var computingThreads: Int { computing.value.load(ordering: .acquiring) }
 
     /// Creates the workload: 200 requests of 1 ms per batch (64 with `--quick`), half of
     /// them baseline.
@@ -56,7 +65,7 @@ public final class ConvoyWorkload: Workload, @unchecked Sendable {
             throw SuiteError(description: "convoy: prepareBatch has not run")
         }
         if batch.hasComputingThread && threadIndex == threadCount - 1 {
-            return ComputingWorker(batch: batch)
+            return ComputingWorker(batch: batch, count: computing)
         }
         return RequestWorker(batch: batch, threadIndex: threadIndex, requestNanos: Nanoseconds(requestMs * 1e6))
     }
@@ -71,8 +80,12 @@ public final class ConvoyWorkload: Workload, @unchecked Sendable {
         return range
     }
 
+    /// Ends the batch: after a stop or a timeout its abandoned threads stop computing and waiting.
     public func finishBatch() -> [String: Double] {
-        current.withLock { $0 = nil }
+        current.withLock { batch in
+            batch?.end()
+            batch = nil
+        }
         return [:]
     }
 
@@ -106,25 +119,38 @@ public final class ConvoyWorkload: Workload, @unchecked Sendable {
         }
     }
 
-    /// The computing thread: parked during the baseline, then spins until the I/O threads end.
+    /// The computing thread: parked during the baseline, then spins until the I/O threads end,
+    /// the batch ends or the run is interrupted.
     final class ComputingWorker: TaskWorker {
         let batch: ConvoyBatch
+        let count: ComputingCount
         private var sink = 0.0
 
-        init(batch: ConvoyBatch) { self.batch = batch }
+        init(batch: ConvoyBatch, count: ComputingCount) {
+            self.batch = batch
+            self.count = count
+        }
 
         func run(task: Int, context: TaskContext) -> TaskOutcome {
             context.blocking { batch.waitForBaseline() }
             batch.computingStarted()
+            count.value.add(1, ordering: .releasing)
+            defer { count.value.subtract(1, ordering: .releasing) }
             var chunks = 0
             let deadline = Clock.nowNanos() &+ ConvoyBatch.maxComputeNanos
-            while !batch.requestsDone && Clock.nowNanos() < deadline {
+            while !batch.requestsDone && !batch.hasEnded && Interruption.signal == nil
+                && Clock.nowNanos() < deadline {
                 sink += MathWorkload.compute(start: chunks * 1024, count: 1024, context: context)
                 chunks += 1
             }
             return TaskOutcome(ops: chunks * 1024, error: sink.isNaN ? "convoy computation produced NaN" : nil)
         }
     }
+}
+
+/// How many computing threads are computing.
+final class ComputingCount: Sendable {
+    let value = Atomic<Int>(0)
 }
 
 /// What the threads of one convoy batch share: their task ranges and the phase changes.
@@ -141,6 +167,7 @@ final class ConvoyBatch: @unchecked Sendable {
     private var arrived = 0
     private var computing = false
     private let unfinished = Atomic<Int>(-1)
+    private let ended = Atomic<Bool>(false)
 
     init(threadCount: Int) {
         self.threadCount = threadCount
@@ -169,14 +196,14 @@ final class ConvoyBatch: @unchecked Sendable {
         lock.withLock {
             arrived += 1
             lock.broadcast()
-            while !computing { lock.wait() }
+            while !computing && !hasEnded { lock.wait() }
         }
     }
 
     /// Parks the computing thread until every I/O thread finished its baseline.
     func waitForBaseline() {
         lock.withLock {
-            while arrived < activeRequestThreads { lock.wait() }
+            while arrived < activeRequestThreads && !hasEnded { lock.wait() }
             unfinished.store(activeRequestThreads, ordering: .releasing)
         }
     }
@@ -196,4 +223,13 @@ final class ConvoyBatch: @unchecked Sendable {
 
     /// Whether every I/O thread finished (polled by the computing thread).
     var requestsDone: Bool { unfinished.load(ordering: .acquiring) == 0 }
+
+    /// Whether the batch ended (`ConvoyWorkload.finishBatch`), stopped or not.
+    var hasEnded: Bool { ended.load(ordering: .acquiring) }
+
+    /// Ends the batch: the computing thread stops computing and no thread waits for a phase.
+    func end() {
+        ended.store(true, ordering: .releasing)
+        lock.withLock { lock.broadcast() }
+    }
 }

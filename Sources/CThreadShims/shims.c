@@ -109,3 +109,27 @@ void tb_temp_remove_all(void) {
         }
     }
 }
+
+// ---- Affinity mask ------------------------------------------------------------------------
+
+#if defined(__linux__)
+#include <sched.h>
+#include <stdlib.h>
+
+int tb_affinity_cpu_count(void) {
+    // A mask for more CPUs than the kernel's is refused with EINVAL: grow it until it fits.
+    for (int cpus = 1024; cpus <= (1 << 22); cpus *= 2) {
+        cpu_set_t *set = CPU_ALLOC(cpus);
+        if (set == NULL) return -1;
+        size_t size = CPU_ALLOC_SIZE(cpus);
+        CPU_ZERO_S(size, set);
+        int result = sched_getaffinity(0, size, set) == 0 ? CPU_COUNT_S(size, set) : -1;
+        int error = errno;
+        CPU_FREE(set);
+        if (result >= 0 || error != EINVAL) return result;
+    }
+    return -1;
+}
+#else
+int tb_affinity_cpu_count(void) { return -1; }
+#endif

@@ -90,3 +90,91 @@ import Testing
         #expect(ties.sorted() == [1, 1, 2])
     }
 }
+
+/// Unequal and large samples. References from SciPy 1.17.1, method="auto" (exact here: no
+/// ties, the smaller sample has at most 8 values), with b = 1, 2, ..., n:
+///
+///     mannwhitneyu(a, b, alternative="two-sided").pvalue
+@Suite struct MannWhitneyULargeSampleTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        var name: String
+        var a: [Double]
+        var n: Int
+        var u: Double
+        var p: Double
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "3v2000", a: [1.5, 3.5, 5.5], n: 2000, u: 9, p: 7.926199598211819e-08),
+        Case(name: "5v2000", a: [0.5, 100.5, 700.5, 1500.5, 1999.5], n: 2000, u: 4299, p: 0.5983571675913631),
+        Case(name: "8v2000", a: [10.5, 20.5, 30.5, 40.5, 50.5, 60.5, 70.5, 80.5], n: 2000, u: 360,
+             p: 7.989861697441188e-11),
+        Case(name: "5v20000", a: [5.5, 15000.5, 17000.5, 19000.5, 19990.5], n: 20000, u: 70995,
+             p: 0.1054431533486174),
+    ]
+
+    @Test(arguments: cases) func exactMatchesSciPyEitherWayRound(_ c: Case) throws {
+        let b = (1...c.n).map(Double.init)
+        let ab = try #require(MannWhitneyU.test(c.a, b))
+        #expect(ab.method == .exact)
+        #expect(ab.u == c.u)
+        #expect(abs(ab.p - c.p) <= 1e-9 * c.p, "\(ab.p) vs \(c.p)")
+        let ba = try #require(MannWhitneyU.test(b, c.a))
+        #expect(ba.method == .exact)
+        #expect(ba.u == Double(c.a.count * c.n) - c.u)
+        #expect(abs(ba.p - c.p) <= 1e-9 * c.p, "\(ba.p) vs \(c.p)")
+    }
+
+    @Test func theExactCountIsBoundedAndLargerSizesUseTheNormalApproximation() {
+        #expect(MannWhitneyU.exactIsAffordable(8, 1_000_000))
+        #expect(!MannWhitneyU.exactIsAffordable(8, 2_000_000))  // 16 million numbers
+        #expect(!MannWhitneyU.exactIsAffordable(1_000, 1_000))  // a billion additions
+        #expect(MannWhitneyU.exactIsAffordable(400, 400))
+    }
+
+    @Test func aForcedExactTestPastTheBoundsSaysItUsedTheNormalApproximation() throws {
+        let a = (0..<1_000).map { Double($0) * 2 }, b = (0..<1_000).map { Double($0) * 2 + 1 }
+        let result = try #require(MannWhitneyU.test(a, b, method: .exact))
+        #expect(result.method == .normal)
+        let normal = try #require(MannWhitneyU.test(a, b, method: .normal))
+        #expect(result.p == normal.p)
+    }
+
+    @Test func exactCountsSumToTheBinomialCoefficientAndAreSymmetric() {
+        // 4 and 6 values: C(10, 4) = 210 arrangements; P(U >= 0) = 1, P(U >= 24) = 1/210.
+        #expect(MannWhitneyU.exactUpperTail(0, 4, 6) == 1)
+        #expect(abs(MannWhitneyU.exactUpperTail(24, 4, 6) - 1.0 / 210) < 1e-15)
+        #expect(abs(MannWhitneyU.exactUpperTail(24, 6, 4) - 1.0 / 210) < 1e-15)
+        // U = 0 or 1 above the top: 1 arrangement gives 24 and 1 gives 23, so P(U >= 23) = 2/210.
+        #expect(abs(MannWhitneyU.exactUpperTail(23, 4, 6) - 2.0 / 210) < 1e-15)
+        #expect(MannWhitneyU.exactUpperTail(25, 4, 6) == 0)
+    }
+
+    @Test func smallestPossiblePIsWhatSamplesEntirelyApartGive() throws {
+        for n1 in 1...12 {
+            for n2 in 1...12 {
+                let a = (0..<n1).map(Double.init), b = (0..<n2).map { Double($0 + 100) }
+                let result = try #require(MannWhitneyU.test(a, b))
+                let smallest = MannWhitneyU.smallestPossibleP(n1, n2)
+                #expect(abs(result.p - smallest) <= 1e-12 * max(smallest, 1e-300), "\(n1) v \(n2)")
+            }
+        }
+    }
+
+    @Test func canReachSaysWhetherAlphaIsWithinReach() {
+        #expect(!MannWhitneyU.canReach(alpha: 0.05, 3, 3))  // smallest p 0.1
+        #expect(MannWhitneyU.canReach(alpha: 0.05, 4, 4))  // 2/70 = 0.029
+        #expect(!MannWhitneyU.canReach(alpha: 0.01, 4, 4))
+        #expect(!MannWhitneyU.canReach(alpha: 0.05, 1, 30))  // 2/31 = 0.065
+        #expect(MannWhitneyU.canReach(alpha: 0.05, 20, 20))
+        #expect(!MannWhitneyU.canReach(alpha: 0.05, 0, 5))
+    }
+
+    @Test func tiesInTinySamplesCanGoBelowTheUntiedSmallest() throws {
+        // scipy gives 0.04685417760387376 (normal approximation: the samples are tied).
+        let result = try #require(MannWhitneyU.test([1, 1, 1], [2, 2, 2]))
+        #expect(result.method == .normal)
+        #expect(abs(result.p - 0.04685417760387376) < 1e-12)
+    }
+}

@@ -22,4 +22,8 @@ void tb_temp_unregister(int slot);
 /// handler may call it just before `_exit`.
 void tb_temp_remove_all(void);
 
+/// The number of CPUs in this process's affinity mask (sched_getaffinity, CPU_COUNT_S),
+/// or -1 where it cannot be read (not Linux, or the call fails).
+int tb_affinity_cpu_count(void);
+
 #endif

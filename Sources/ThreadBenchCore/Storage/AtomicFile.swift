@@ -44,17 +44,31 @@ public enum AtomicFile {
         }
         let writeErrno = errno
         guard written == data.count else {
-            close(fd)
+            _ = syncAndClose(fd, durable: false)
             throw FileWriteError(path: path, reason: String(cString: strerror(writeErrno)))
         }
         fchmod(fd, 0o644)
-        guard !durable || fsync(fd) == 0, close(fd) == 0 else {
-            throw FileWriteError(path: path, reason: String(cString: strerror(errno)))
+        if let failure = syncAndClose(fd, durable: durable) {
+            throw FileWriteError(path: path, reason: String(cString: strerror(failure)))
         }
         guard rename(temporary, path) == 0 else {
             throw FileWriteError(path: path, reason: String(cString: strerror(errno)))
         }
         ok = true
+    }
+
+    /// Flushes `fd` to disk when `durable`, then closes it: closed on every path, a failed
+    /// fsync included, so a failing disk cannot leak a descriptor per write.
+    /// - Parameters:
+    ///   - sync: the flush, `fsync` (a test passes one that fails).
+    ///   - closeFile: the close, `close`.
+    /// - Returns: the errno of the first call that failed, nil when all succeeded.
+    static func syncAndClose(_ fd: Int32, durable: Bool, sync: (Int32) -> Int32 = { fsync($0) },
+                             close closeFile: (Int32) -> Int32 = { close($0) }) -> Int32? {
+        var failure: Int32?
+        if durable && sync(fd) != 0 { failure = errno }
+        if closeFile(fd) != 0 && failure == nil { failure = errno }
+        return failure
     }
 
     /// Creates `folder` if needed and checks that files can be created in it.
