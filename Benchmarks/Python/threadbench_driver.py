@@ -3,7 +3,9 @@
 ThreadBench starts this file once per batch with the batch as one JSON object in argv[1]
 (stdin when there is no argument), and reads one JSON object back from stdout (the contract is in docs/CPYTHON.md).
 The threads use the lesson's API exactly: threading.Thread(target=..., args=(...),
-daemon=True), start(), join(timeout). Standard library only.
+daemon=True), start(), join(timeout). With "mode": "processes" each worker is instead a
+multiprocessing.Process(target=..., args=(...), daemon=True) of the requested
+"start_method" (fork, forkserver or spawn), with the same API. Standard library only.
 
 Input:  {"contract": 1, "workload": "math", "threads": 2, "tasks": 128, "ranges": null,
          "timeout_s": 120, "switch_interval_ms": 5, "params": {"iterations": 1000000}}
