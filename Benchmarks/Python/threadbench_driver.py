@@ -3,7 +3,9 @@
 ThreadBench starts this file once per batch with the batch as one JSON object in argv[1]
 (stdin when there is no argument), and reads one JSON object back from stdout (the contract is in docs/CPYTHON.md).
 The threads use the lesson's API exactly: threading.Thread(target=..., args=(...),
-daemon=True), start(), join(timeout). Standard library only.
+daemon=True), start(), join(timeout). With "mode": "processes" each worker is instead a
+multiprocessing.Process(target=..., args=(...), daemon=True) of the requested
+"start_method" (fork, forkserver or spawn), with the same API. Standard library only.
 
 Input:  {"contract": 1, "workload": "math", "threads": 2, "tasks": 128, "ranges": null,
          "timeout_s": 120, "switch_interval_ms": 5, "params": {"iterations": 1000000}}
@@ -13,8 +15,10 @@ Output: {"contract": 1, "implementation": "cpython", "python_version": "3.11.7",
 
 import json
 import math
+import multiprocessing
 import os
 import resource
+import signal
 import sys
 import threading
 import time
@@ -238,39 +242,52 @@ class FileWorker:
 
 
 class ConvoyBatch:
-    """What the threads of one convoy batch share: their ranges and the phase changes."""
+    """What the workers of one convoy batch share: their ranges and the phase changes.
 
-    def __init__(self, ranges, timeout_s):
+    With threads the phase state is three plain integers; with processes (`context` is a
+    multiprocessing context) it is a small shared array guarded by the context's Condition,
+    handed to the children when they start. Only coordination is shared: results come back
+    through each child's pipe.
+    """
+
+    def __init__(self, ranges, timeout_s, context=None):
         self.count = len(ranges)
         self.has_computing = self.count > 1
         io_threads = self.count - 1 if self.has_computing else self.count
         self.active = sum(1 for index in range(io_threads) if ranges[index][1] > ranges[index][0])
-        self.condition = threading.Condition()
-        self.arrived = 0
-        self.computing = False
-        self.unfinished = self.active
+        # [arrived, computing, unfinished]
+        if context is None:
+            self.condition = threading.Condition()
+            self.state = [0, 0, self.active]
+        else:
+            self.condition = context.Condition()
+            self.state = context.RawArray("i", [0, 0, self.active])
         self.max_compute_s = timeout_s
+
+    @property
+    def unfinished(self):
+        return self.state[2]
 
     def finish_baseline_and_wait(self):
         with self.condition:
-            self.arrived += 1
+            self.state[0] += 1
             self.condition.notify_all()
-            while not self.computing:
+            while not self.state[1]:
                 self.condition.wait()
 
     def wait_for_baseline(self):
         with self.condition:
-            while self.arrived < self.active:
+            while self.state[0] < self.active:
                 self.condition.wait()
 
     def computing_started(self):
         with self.condition:
-            self.computing = True
+            self.state[1] = 1
             self.condition.notify_all()
 
     def request_thread_finished(self):
         with self.condition:
-            self.unfinished -= 1
+            self.state[2] -= 1
 
 
 class ConvoyWorker:
@@ -314,6 +331,31 @@ class ConvoyWorker:
         pass
 
 
+class HangWorker:
+    """TEST ONLY, not a benchmark workload: the worker at `hang_index` never ends its first task.
+
+    The others sleep `sleep_ms` a task. Tests use it to check that a hung worker is reported
+    and never waited on: a thread is abandoned, a process terminated (with `ignore_sigterm`
+    the process ignores SIGTERM, so the driver has to kill it).
+    """
+
+    def __init__(self, params, index, count):
+        self.hangs = index == int(number(params, "hang_index", 0))
+        self.seconds = number(params, "sleep_ms", 1) / 1000.0
+        self.ignore_sigterm = bool(params.get("ignore_sigterm", False))
+
+    def run(self, task):
+        if self.hangs and self.ignore_sigterm and threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        while self.hangs:
+            time.sleep(3600)
+        time.sleep(self.seconds)
+        return 1, 0, None, None
+
+    def close(self):
+        pass
+
+
 WORKERS = {
     "math": MathWorker,
     "primes": PrimesWorker,
@@ -322,6 +364,13 @@ WORKERS = {
     "file": FileWorker,
     "convoy": ConvoyWorker,
 }
+
+# Workloads only the tests ask for; never listed as known workloads.
+TEST_WORKERS = {
+    "test_hang": HangWorker,
+}
+
+MODES = ("threads", "processes")
 
 
 def describe(error):
@@ -358,15 +407,20 @@ def thread_body(worker, task_range, gate, slot):
     except threading.BrokenBarrierError:
         return
     slot.gate_ns = time.perf_counter_ns()
+    run_tasks(worker, task_range, slot, time.perf_counter_ns)
+
+
+def run_tasks(worker, task_range, slot, clock):
+    """Runs a worker's tasks, timing each on `clock` (a *_ns function) and counting into `slot`."""
     cpu_before = time.thread_time()
     slot.ran = True
     for task in range(task_range[0], task_range[1]):
-        begin = time.perf_counter_ns()
+        begin = clock()
         try:
             ops, moved, error, samples = worker.run(task)
         except Exception as exc:  # a task that raises is that task's error, not the batch's
             ops, moved, error, samples = 0, 0, describe(exc), None
-        slot.task_ms.append((time.perf_counter_ns() - begin) / 1e6)
+        slot.task_ms.append((clock() - begin) / 1e6)
         slot.ops += ops
         slot.bytes += moved
         if error is not None:
@@ -376,14 +430,19 @@ def thread_body(worker, task_range, gate, slot):
         for name, value in (samples or {}).items():
             slot.samples.setdefault(name, []).append(value)
     slot.cpu_s = time.thread_time() - cpu_before
-    slot.finished_ns = time.perf_counter_ns()
+    slot.finished_ns = clock()
 
 
 def run_batch(batch):
     """Runs the batch described by `batch` and returns the report (a dict)."""
     name = batch.get("workload")
-    if name not in WORKERS:
+    maker = WORKERS.get(name) or TEST_WORKERS.get(name)
+    if maker is None:
         raise BatchError("unknown workload %r; known: %s" % (name, ", ".join(sorted(WORKERS))))
+    mode = batch.get("mode", "threads")
+    if mode not in MODES:
+        raise BatchError("'mode' must be one of %s, got %r" % (", ".join(MODES), mode))
+    context = start_context(batch.get("start_method")) if mode == "processes" else None
     count = batch.get("threads")
     tasks = batch.get("tasks")
     if not isinstance(count, int) or count < 1 or not isinstance(tasks, int) or tasks < 0:
@@ -400,10 +459,16 @@ def run_batch(batch):
 
     params["__ranges"] = ranges
     if name == "convoy":
-        params["__convoy"] = ConvoyBatch(ranges, timeout_s)
-    workers = [WORKERS[name](params, index, count) for index in range(count)]
+        params["__convoy"] = ConvoyBatch(ranges, timeout_s, context)
+    workers = [maker(params, index, count) for index in range(count)]
     warm_up()
-    return measure(workers, ranges, timeout_s)
+    if context is None:
+        report = measure(workers, ranges, timeout_s)
+    else:
+        report = measure_processes(workers, ranges, timeout_s, context)
+    report["mode"] = mode
+    report["start_method"] = context.get_start_method() if context is not None else None
+    return report
 
 
 def measure(workers, ranges, timeout_s):
@@ -473,6 +538,152 @@ def measure(workers, ranges, timeout_s):
         "ctx_involuntary": usage.ru_nivcsw - usage_before.ru_nivcsw,
         "timed_out": sum(1 for entry in per_thread if not entry["finished"]),
         "threads": per_thread,
+    }
+
+
+# ---------------------------------------------------------------- processes
+# The remedy beside the caveat: the same workers, each in its own process started with the
+# lesson's API, multiprocessing.Process(target=..., args=(...), daemon=True), start(),
+# join(timeout). Times that cross processes are on time.monotonic_ns (CLOCK_MONOTONIC, one
+# clock for the whole system on Linux).
+
+
+def start_context(method):
+    """The multiprocessing context of start method `method` (None: this platform's default)."""
+    available = multiprocessing.get_all_start_methods()
+    if method is None:
+        # What the lesson's code gets without set_start_method(): fork on Linux up to 3.13,
+        # forkserver from 3.14, spawn on macOS and Windows. The report says which ran.
+        method = multiprocessing.get_start_method()
+    if not isinstance(method, str) or method not in available:
+        raise BatchError("'start_method' must be one of %s on this platform, got %r"
+                         % (", ".join(available), method))
+    # A parent may start the driver with signals blocked (a thread pool's threads block them)
+    # or SIGTERM ignored; children inherit both. Then terminate() would not end a child, and
+    # a forkserver, blind to SIGCHLD, would never report its children's exit.
+    signal.pthread_sigmask(signal.SIG_SETMASK, set())
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    return multiprocessing.get_context(method)
+
+
+def process_body(worker, task_range, gate, writer):
+    """The target of every worker process: as thread_body, then one message back on its pipe."""
+    slot = Slot()
+    slot.began_ns = time.monotonic_ns()
+    try:
+        warm_up()  # a spawned or forkserver child starts with cold code
+        try:
+            gate.wait()
+        except threading.BrokenBarrierError:
+            return
+        slot.gate_ns = time.monotonic_ns()
+        run_tasks(worker, task_range, slot, time.monotonic_ns)
+        worker.close()
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        result = dict(vars(slot))
+        result.update({"cpu_user_s": usage.ru_utime, "cpu_sys_s": usage.ru_stime,
+                       "ctx_voluntary": usage.ru_nvcsw, "ctx_involuntary": usage.ru_nivcsw})
+        writer.send(result)
+    finally:
+        writer.close()
+
+
+def stop_process(process, grace_s=2.0):
+    """Ends a child that outlived the batch: SIGTERM, then SIGKILL; says which one ended it."""
+    process.terminate()
+    process.join(grace_s)
+    if process.exitcode is not None:
+        return "terminate"
+    process.kill()
+    process.join(grace_s)
+    return "kill"
+
+
+def measure_processes(workers, ranges, timeout_s, context):
+    """Starts one daemon process per worker, releases them together, joins them by the deadline.
+
+    Each child sends its measurements on its own pipe, read before it is joined (a child
+    does not exit while its message is still unread). A child not done by the deadline is
+    terminated, then killed, after the last join: never waited on for its work.
+    """
+    count = len(workers)
+    gate = context.Barrier(count + 1)
+    processes, readers, spawn_us, created_ns = [], [], [], []
+    usage_before = resource.getrusage(resource.RUSAGE_SELF)
+    first_start = time.monotonic_ns()
+    deadline = first_start + int(timeout_s * 1e9)
+    remaining = lambda: max(0.0, (deadline - time.monotonic_ns()) / 1e9)
+    for index in range(count):
+        reader, writer = context.Pipe(duplex=False)
+        process = context.Process(target=process_body, args=(workers[index], ranges[index], gate, writer),
+                                  name="tb-py-%d" % index, daemon=True)
+        created = time.monotonic_ns()
+        try:
+            process.start()
+        except Exception as error:  # no process (EAGAIN, ENOMEM) or arguments that cannot be sent
+            gate.abort()
+            for started in processes:
+                stop_process(started)
+            raise BatchError("process %d of %d could not start: %s" % (index + 1, count, describe(error)))
+        spawn_us.append((time.monotonic_ns() - created) / 1e3)
+        writer.close()  # the child holds its own end: end of file now means the child is gone
+        created_ns.append(created)
+        processes.append(process)
+        readers.append(reader)
+    try:
+        gate.wait(remaining())
+    except threading.BrokenBarrierError:
+        pass
+    opened = time.monotonic_ns()
+
+    results, joined_ns = [None] * count, [0] * count
+    for index, process in enumerate(processes):
+        try:
+            if readers[index].poll(remaining()):
+                results[index] = readers[index].recv()
+        except (EOFError, OSError):
+            pass  # ended without a message: it died
+        process.join(remaining())
+        joined_ns[index] = time.monotonic_ns()
+    last_join = time.monotonic_ns()
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    ended_by = [None if process.exitcode is not None else stop_process(process) for process in processes]
+
+    per_process = []
+    children = []
+    for index, process in enumerate(processes):
+        result = results[index]
+        finished = ended_by[index] is None and result is not None and result["finished_ns"] > 0
+        entry = {"index": index, "finished": finished, "spawn_us": spawn_us[index],
+                 "exitcode": process.exitcode, "ended_by": ended_by[index]}
+        if finished:
+            children.append(result)
+            entry.update({
+                "start_latency_us": max(0.0, (result["began_ns"] - created_ns[index]) / 1e3),
+                "run_s": (result["finished_ns"] - result["gate_ns"]) / 1e9,
+                "join_latency_us": max(0.0, (joined_ns[index] - result["finished_ns"]) / 1e3),
+                "cpu_s": result["cpu_s"],
+                "ops": result["ops"],
+                "bytes": result["bytes"],
+                "errors": result["errors"],
+                "first_error": result["first_error"],
+                "task_ms": result["task_ms"],
+                "samples_ms": result["samples"],
+            })
+        per_process.append(entry)
+        readers[index].close()
+    # The driver's own use plus what each finished child reported of itself (a forkserver's
+    # children are not the driver's, so RUSAGE_CHILDREN would miss them).
+    total = lambda key: sum(child[key] for child in children)
+    return {
+        "wall_s": (last_join - first_start) / 1e9,
+        "work_s": (last_join - opened) / 1e9,
+        "cpu_user_s": usage.ru_utime - usage_before.ru_utime + total("cpu_user_s"),
+        "cpu_sys_s": usage.ru_stime - usage_before.ru_stime + total("cpu_sys_s"),
+        "ctx_voluntary": usage.ru_nvcsw - usage_before.ru_nvcsw + total("ctx_voluntary"),
+        "ctx_involuntary": usage.ru_nivcsw - usage_before.ru_nivcsw + total("ctx_involuntary"),
+        "timed_out": sum(1 for entry in per_process if not entry["finished"]),
+        "threads": per_process,
     }
 
 
