@@ -117,7 +117,6 @@ public struct ThreadBatchExecutor: BatchExecuting {
     static func body(_ arguments: WorkerArguments) {
         guard arguments.gate.arriveAndWait() == .go else { return }
         let slot = arguments.slot
-        slot.gateOpenedNanos = Clock.nowNanos()
         let context = TaskContext(lock: arguments.lock, threadIndex: arguments.index)
         context.enter()
         slot.taskNanos.reserveCapacity(arguments.range.count)
@@ -136,7 +135,6 @@ public struct ThreadBatchExecutor: BatchExecuting {
         }
         context.exit()
         slot.lockWaitNanos = context.lockWaitNanos
-        slot.finishedNanos = Clock.nowNanos()
     }
 
     /// Folds the joined threads' timings and slots into the record.

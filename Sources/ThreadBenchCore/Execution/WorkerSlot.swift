@@ -7,6 +7,4 @@ final class WorkerSlot: @unchecked Sendable {
     var firstError: String?
     var samples: [String: [Double]] = [:]
     var lockWaitNanos: Nanoseconds = 0
-    var gateOpenedNanos: Nanoseconds = 0
-    var finishedNanos: Nanoseconds = 0
 }

@@ -15,7 +15,8 @@ import Darwin
 public final class BenchThread: @unchecked Sendable {
     /// A name for error messages and debuggers (the first 15 bytes become the OS thread name).
     public let name: String
-    /// Daemon threads still running at shutdown are abandoned instead of waited for.
+    /// Whether the thread may be abandoned instead of waited for, as Python's `daemon`; the
+    /// batch executor starts daemon threads and abandons those that outlive the batch timeout.
     public var daemon: Bool {
         get { state.withLock { daemonFlag } }
         set { state.withLock { daemonFlag = newValue } }
@@ -186,24 +187,6 @@ public final class BenchThread: @unchecked Sendable {
             state.broadcast()
         }
         ThreadRegistry.shared.remove(self)
-    }
-
-    /// Threads started and not yet finished: `(daemon, nonDaemon)` counts.
-    public static func liveThreadCounts() -> (daemon: Int, nonDaemon: Int) {
-        ThreadRegistry.shared.counts()
-    }
-
-    /// Joins every live non-daemon thread, as Python does at interpreter shutdown.
-    /// - Parameter timeout: the longest wait in seconds for all of them together.
-    /// - Returns: how many were still alive when the timeout passed.
-    public static func joinNonDaemonThreads(timeout: Seconds) -> Int {
-        let deadline = Clock.nowNanos() &+ Nanoseconds(max(0, timeout) * 1e9)
-        var stillAlive = 0
-        for thread in ThreadRegistry.shared.snapshot() where !thread.daemon {
-            let remaining = Clock.seconds(Clock.span(Clock.nowNanos(), deadline))
-            if !thread.join(timeout: remaining) { stillAlive += 1 }
-        }
-        return stillAlive
     }
 }
 

@@ -1,4 +1,4 @@
-/// The set of started, unfinished threads, for shutdown and error reporting.
+/// The set of started, unfinished threads, for the live count in a creation error.
 final class ThreadRegistry: @unchecked Sendable {
     static let shared = ThreadRegistry()
     private let lock = ConditionLock()
@@ -7,10 +7,6 @@ final class ThreadRegistry: @unchecked Sendable {
     func add(_ thread: BenchThread) { lock.withLock { live[ObjectIdentifier(thread)] = thread } }
     func remove(_ thread: BenchThread) { _ = lock.withLock { live.removeValue(forKey: ObjectIdentifier(thread)) } }
     var liveCount: Int { lock.withLock { live.count } }
+    /// The threads live now, in no particular order.
     func snapshot() -> [BenchThread] { lock.withLock { Array(live.values) } }
-    func counts() -> (daemon: Int, nonDaemon: Int) {
-        let threads = snapshot()
-        let daemons = threads.filter(\.daemon).count
-        return (daemons, threads.count - daemons)
-    }
 }

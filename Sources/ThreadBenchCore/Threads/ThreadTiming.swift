@@ -17,8 +17,6 @@ public struct ThreadTiming: Sendable, Equatable {
     public var spawnNanos: Nanoseconds { Clock.span(createCalledNanos, createReturnedNanos) }
     /// From `pthread_create` being called to the thread running.
     public var startLatencyNanos: Nanoseconds { Clock.span(createCalledNanos, startedNanos) }
-    /// From the thread starting to its target returning.
-    public var runNanos: Nanoseconds { Clock.span(startedNanos, finishedNanos) }
     /// From the target returning to `join` returning.
     public var joinLatencyNanos: Nanoseconds { Clock.span(finishedNanos, joinReturnedNanos) }
 }
