@@ -88,15 +88,10 @@ public struct ThreadBatchExecutor: BatchExecuting {
         record.cpuSysSeconds = usage.systemSeconds
         record.voluntaryContextSwitches = usage.voluntarySwitches
         record.involuntaryContextSwitches = usage.involuntarySwitches
-        record.timedOut = timedOut
-        Self.aggregate(into: &record, threads: joinedIndices.map { threads[$0] },
-                       slots: joinedIndices.map { slots[$0] }, sampleNames: workload.sampleNames)
-        if timedOut > 0 {
-            record.errors += timedOut
-            if record.firstError.isEmpty {
-                record.firstError = "\(timedOut) of \(spec.threads) threads still running after \(spec.timeoutSeconds) s; abandoned"
-            }
-        }
+        let figures = joinedIndices.map { slots[$0].figures(timing: threads[$0].timing) }
+        BatchAggregation.fold(figures, sampleNames: workload.sampleNames, into: &record)
+        BatchAggregation.markTimedOut(timedOut, in: &record, reason:
+            "\(timedOut) of \(spec.threads) threads still running after \(spec.timeoutSeconds) s; abandoned")
         for (column, value) in workload.finishBatch() { record.metrics[column] = value }
         return record
     }
@@ -135,35 +130,5 @@ public struct ThreadBatchExecutor: BatchExecuting {
         }
         context.exit()
         slot.lockWaitNanos = context.lockWaitNanos
-    }
-
-    /// Folds the joined threads' timings and slots into the record.
-    static func aggregate(into record: inout BatchRecord, threads: [BenchThread], slots: [WorkerSlot],
-                          sampleNames: [String]) {
-        let timings = threads.map(\.timing)
-        let micros = { (values: [Nanoseconds]) in values.map { Double($0) / 1e3 } }
-        let spawn = micros(timings.map(\.spawnNanos))
-        let start = micros(timings.map(\.startLatencyNanos))
-        let join = micros(timings.map(\.joinLatencyNanos))
-        record.spawnP50Micros = Statistics.median(spawn)
-        record.startP50Micros = Statistics.median(start)
-        record.startMaxMicros = start.max() ?? 0
-        record.joinP50Micros = Statistics.median(join)
-        record.joinMaxMicros = join.max() ?? 0
-        record.threadCPUSeconds = timings.reduce(0) { $0 + Clock.seconds($1.cpuNanos) }
-        let taskMillis = slots.flatMap { $0.taskNanos.map { Double($0) / 1e6 } }.sorted()
-        record.taskP50Millis = Statistics.percentile(sorted: taskMillis, 50)
-        record.taskP99Millis = Statistics.percentile(sorted: taskMillis, 99)
-        record.gilWaitSeconds = slots.reduce(0) { $0 + Clock.seconds($1.lockWaitNanos) }
-        record.ops = slots.reduce(0) { $0 + $1.ops }
-        record.bytes = slots.reduce(0) { $0 + $1.bytes }
-        record.errors = slots.reduce(0) { $0 + $1.errors }
-        record.firstError = slots.lazy.compactMap(\.firstError).first ?? ""
-        for name in sampleNames {
-            let values = slots.flatMap { $0.samples[name] ?? [] }.sorted()
-            guard !values.isEmpty else { continue }
-            record.metrics["\(name)_p50_ms"] = Statistics.percentile(sorted: values, 50)
-            record.metrics["\(name)_p99_ms"] = Statistics.percentile(sorted: values, 99)
-        }
     }
 }
