@@ -40,6 +40,24 @@ final class HangWorkload: Workload, @unchecked Sendable {
     }
 }
 
+/// A workload whose tasks only count themselves, for stop tests.
+final class TickWorkload: Workload, @unchecked Sendable {
+    let name = "tick"
+    let kind = WorkloadKind.cpu
+    let summary = "test: counts its tasks"
+    let defaultTasks = 1_000
+    let ticks = Counter()
+    func makeWorker(threadIndex: Int, threadCount: Int) throws -> any TaskWorker { Worker(ticks: ticks) }
+    final class Worker: TaskWorker {
+        let ticks: Counter
+        init(ticks: Counter) { self.ticks = ticks }
+        func run(task: Int, context: TaskContext) -> TaskOutcome {
+            ticks.add()
+            return TaskOutcome(ops: 1)
+        }
+    }
+}
+
 @Suite struct RunnerTests {
     func plan(_ workload: any Workload, threads: [Int], runtimes: [Runtime] = [.swift], tasks: Int? = nil,
               timeout: Seconds = 60) -> RunPlan {
@@ -79,6 +97,20 @@ final class HangWorkload: Workload, @unchecked Sendable {
         #expect(two.timedOut == 2)
         #expect(two.errors == 2)
         #expect(two.firstError.contains("abandoned"))
+    }
+
+    @Test func theRunsStopReachesTheBatchInFlight() {
+        // One thread, one batch: the stop turns true after the first task, so only the
+        // worker's own poll can end the batch, and the batch is dropped.
+        let workload = TickWorkload()
+        var records: [BatchRecord] = []
+        #expect(throws: RunError.self) {
+            try Runner(plan: plan(workload, threads: [1])).run(shouldStop: { workload.ticks.current > 0 }) {
+                records.append($0)
+            }
+        }
+        #expect(workload.ticks.current == 1)
+        #expect(records.isEmpty)
     }
 
     @Test func planAddsOneThreadAndRaisesDefaultTasks() {

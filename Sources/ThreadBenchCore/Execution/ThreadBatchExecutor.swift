@@ -6,7 +6,7 @@ public struct ThreadBatchExecutor: BatchExecuting {
     /// Runs one batch and measures it.
     /// - Throws: `ThreadError.creationFailed` when a thread cannot be created (the threads
     ///   already started are released and joined first), `RunError.cancelled` when
-    ///   `spec.stopRequested` became true during the batch, or what the workload throws.
+    ///   `spec.stop` asked for a stop during the batch, or what the workload throws.
     public func execute(_ spec: BatchSpec) throws -> BatchRecord {
         let workload = spec.workload
         let lock = spec.runtime == .swiftGIL
@@ -30,7 +30,7 @@ public struct ThreadBatchExecutor: BatchExecuting {
                 name: "tb-\(workload.name)-\(index)", daemon: true,
                 target: Self.body, args: WorkerArguments(
                     index: index, range: range, worker: workers[index], slot: slots[index], gate: gate, lock: lock,
-                    stopRequested: spec.stopRequested))
+                    stop: spec.stop))
             do {
                 try thread.start()
             } catch {
@@ -52,7 +52,7 @@ public struct ThreadBatchExecutor: BatchExecuting {
             // grace period to end their current task, and are abandoned after it.
             var joined = false
             while true {
-                if stopDeadline == nil, spec.stopRequested() {
+                if stopDeadline == nil, spec.stop.isRequested {
                     stopDeadline = Clock.nowNanos() &+ Nanoseconds(spec.stopGraceSeconds * 1e9)
                 }
                 let limit = min(deadline, stopDeadline ?? deadline)
@@ -68,7 +68,7 @@ public struct ThreadBatchExecutor: BatchExecuting {
                 thread.abandon()
             }
         }
-        if stopDeadline != nil || spec.stopRequested() {
+        if stopDeadline != nil || spec.stop.isRequested {
             // Cut short: the tasks not run would make the record lie, so it is dropped.
             if timedOut > 0 { workers = joinedIndices.map { workers[$0] } }
             _ = workload.finishBatch()
@@ -104,7 +104,7 @@ public struct ThreadBatchExecutor: BatchExecuting {
         let slot: WorkerSlot
         let gate: StartGate
         let lock: InterpreterLock?
-        let stopRequested: @Sendable () -> Bool
+        let stop: StopSignal
     }
 
     /// The target of every worker thread: wait at the gate, then run the thread's tasks.
@@ -116,7 +116,7 @@ public struct ThreadBatchExecutor: BatchExecuting {
         context.enter()
         slot.taskNanos.reserveCapacity(arguments.range.count)
         for task in arguments.range {
-            if arguments.stopRequested() { break }
+            if arguments.stop.isRequested { break }
             let begin = Clock.nowNanos()
             let outcome = arguments.worker.run(task: task, context: context)
             slot.taskNanos.append(Clock.span(begin, Clock.nowNanos()))

@@ -17,26 +17,22 @@ public struct CPythonExecutor: BatchExecuting {
     public let driverPath: String
     /// Seconds a child may run past the batch timeout (start-up, report) before it is killed.
     public let graceSeconds: Seconds
-    /// Polled while a batch runs; true kills the child and ends the run (a Ctrl-C).
-    let shouldStop: @Sendable () -> Bool
 
     /// Creates an executor.
     /// - Parameters:
     ///   - graceSeconds: how long a child may outlive the batch timeout before it is killed.
-    ///   - shouldStop: polled every 50 ms during a batch; by default, whether SIGINT or SIGTERM arrived.
-    public init(interpreter: PythonInterpreter, driverPath: String, graceSeconds: Seconds = 15,
-                shouldStop: @escaping @Sendable () -> Bool = { Interruption.signal != nil }) {
+    public init(interpreter: PythonInterpreter, driverPath: String, graceSeconds: Seconds = 15) {
         self.interpreter = interpreter
         self.driverPath = driverPath
         self.graceSeconds = graceSeconds
-        self.shouldStop = shouldStop
     }
 
     /// Only workloads with a Python version can run here.
     public func supports(_ workload: any Workload) -> Bool { workload is any PythonPortable }
 
     /// Runs one batch in a fresh driver process and folds its report into a record.
-    /// - Throws: `RunError.cancelled` when `shouldStop` said so mid-batch; every other failure
+    /// - Throws: `RunError.cancelled` when `spec.stop` said so mid-batch (polled every 50 ms;
+    ///   the child is killed); every other failure
     ///   is a record with errors.
     public func execute(_ spec: BatchSpec) throws -> BatchRecord {
         guard let workload = spec.workload as? any PythonPortable else {
@@ -51,7 +47,8 @@ public struct CPythonExecutor: BatchExecuting {
         let result: ChildResult
         do {
             result = try ChildProcess.run(interpreter.executable, [driverPath, request],
-                                          timeoutSeconds: spec.timeoutSeconds + graceSeconds, shouldStop: shouldStop)
+                                          timeoutSeconds: spec.timeoutSeconds + graceSeconds,
+                                          shouldStop: { spec.stop.isRequested })
         } catch {
             return failed(spec, seconds: 0, "python driver: \(error)")
         }
