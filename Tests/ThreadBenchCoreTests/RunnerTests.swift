@@ -40,6 +40,31 @@ final class HangWorkload: Workload, @unchecked Sendable {
     }
 }
 
+/// A workload whose last thread hangs (when there are two or more) and whose workers count their closes.
+final class HalfHangWorkload: Workload, @unchecked Sendable {
+    let name = "half-hang"
+    let kind = WorkloadKind.io
+    let summary = "test: the last of several threads hangs"
+    let defaultTasks = 2
+    let latch = Latch()
+    let made = Counter()
+    let closed = Counter()
+    func makeWorker(threadIndex: Int, threadCount: Int) throws -> any TaskWorker {
+        made.add()
+        return Worker(latch: threadCount > 1 && threadIndex == threadCount - 1 ? latch : nil, closed: closed)
+    }
+    final class Worker: TaskWorker {
+        let latch: Latch?
+        let closed: Counter
+        init(latch: Latch?, closed: Counter) { self.latch = latch; self.closed = closed }
+        func run(task: Int, context: TaskContext) -> TaskOutcome {
+            latch?.wait()
+            return TaskOutcome(ops: 1)
+        }
+        func close() { closed.add() }
+    }
+}
+
 /// A workload whose tasks only count themselves, for stop tests.
 final class TickWorkload: Workload, @unchecked Sendable {
     let name = "tick"
@@ -111,6 +136,16 @@ final class TickWorkload: Workload, @unchecked Sendable {
         }
         #expect(workload.ticks.current == 1)
         #expect(records.isEmpty)
+    }
+
+    @Test func theWorkerOfAnAbandonedThreadIsNotClosed() throws {
+        let workload = HalfHangWorkload()
+        var records: [BatchRecord] = []
+        try Runner(plan: plan(workload, threads: [2], timeout: 0.3)).run { records.append($0) }
+        #expect(records.map(\.timedOut) == [0, 1])
+        #expect(workload.made.current == 3)
+        #expect(workload.closed.current == 2, "the hung thread's worker stays open")
+        workload.latch.release()
     }
 
     @Test func planAddsOneThreadAndRaisesDefaultTasks() {
