@@ -77,9 +77,10 @@ struct CPythonExecutorStopTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let shell = PythonInterpreter(path: "/bin/sh", executable: "/bin/sh", version: "3.99.0", gilEnabled: true)
         let began = Date()
-        let executor = CPythonExecutor(interpreter: shell, driverPath: folder + "/driver.sh", graceSeconds: 30,
-                                       shouldStop: { Date().timeIntervalSince(began) > 0.3 })
-        #expect(throws: RunError.self) { _ = try executor.execute(CPythonExecutorTests.spec(timeout: 30)) }
+        let executor = CPythonExecutor(interpreter: shell, driverPath: folder + "/driver.sh", graceSeconds: 30)
+        var spec = CPythonExecutorTests.spec(timeout: 30)
+        spec.stop = StopSignal { Date().timeIntervalSince(began) > 0.3 }
+        #expect(throws: RunError.self) { _ = try executor.execute(spec) }
         #expect(Date().timeIntervalSince(began) < 10)
     }
 }

@@ -40,6 +40,49 @@ final class HangWorkload: Workload, @unchecked Sendable {
     }
 }
 
+/// A workload whose last thread hangs (when there are two or more) and whose workers count their closes.
+final class HalfHangWorkload: Workload, @unchecked Sendable {
+    let name = "half-hang"
+    let kind = WorkloadKind.io
+    let summary = "test: the last of several threads hangs"
+    let defaultTasks = 2
+    let latch = Latch()
+    let made = Counter()
+    let closed = Counter()
+    func makeWorker(threadIndex: Int, threadCount: Int) throws -> any TaskWorker {
+        made.add()
+        return Worker(latch: threadCount > 1 && threadIndex == threadCount - 1 ? latch : nil, closed: closed)
+    }
+    final class Worker: TaskWorker {
+        let latch: Latch?
+        let closed: Counter
+        init(latch: Latch?, closed: Counter) { self.latch = latch; self.closed = closed }
+        func run(task: Int, context: TaskContext) -> TaskOutcome {
+            latch?.wait()
+            return TaskOutcome(ops: 1)
+        }
+        func close() { closed.add() }
+    }
+}
+
+/// A workload whose tasks only count themselves, for stop tests.
+final class TickWorkload: Workload, @unchecked Sendable {
+    let name = "tick"
+    let kind = WorkloadKind.cpu
+    let summary = "test: counts its tasks"
+    let defaultTasks = 1_000
+    let ticks = Counter()
+    func makeWorker(threadIndex: Int, threadCount: Int) throws -> any TaskWorker { Worker(ticks: ticks) }
+    final class Worker: TaskWorker {
+        let ticks: Counter
+        init(ticks: Counter) { self.ticks = ticks }
+        func run(task: Int, context: TaskContext) -> TaskOutcome {
+            ticks.add()
+            return TaskOutcome(ops: 1)
+        }
+    }
+}
+
 @Suite struct RunnerTests {
     func plan(_ workload: any Workload, threads: [Int], runtimes: [Runtime] = [.swift], tasks: Int? = nil,
               timeout: Seconds = 60) -> RunPlan {
@@ -79,6 +122,30 @@ final class HangWorkload: Workload, @unchecked Sendable {
         #expect(two.timedOut == 2)
         #expect(two.errors == 2)
         #expect(two.firstError.contains("abandoned"))
+    }
+
+    @Test func theRunsStopReachesTheBatchInFlight() {
+        // One thread, one batch: the stop turns true after the first task, so only the
+        // worker's own poll can end the batch, and the batch is dropped.
+        let workload = TickWorkload()
+        var records: [BatchRecord] = []
+        #expect(throws: RunError.self) {
+            try Runner(plan: plan(workload, threads: [1])).run(shouldStop: { workload.ticks.current > 0 }) {
+                records.append($0)
+            }
+        }
+        #expect(workload.ticks.current == 1)
+        #expect(records.isEmpty)
+    }
+
+    @Test func theWorkerOfAnAbandonedThreadIsNotClosed() throws {
+        let workload = HalfHangWorkload()
+        var records: [BatchRecord] = []
+        try Runner(plan: plan(workload, threads: [2], timeout: 0.3)).run { records.append($0) }
+        #expect(records.map(\.timedOut) == [0, 1])
+        #expect(workload.made.current == 3)
+        #expect(workload.closed.current == 2, "the hung thread's worker stays open")
+        workload.latch.release()
     }
 
     @Test func planAddsOneThreadAndRaisesDefaultTasks() {

@@ -43,12 +43,12 @@ import Testing
         let parent = TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: parent) }
         let workload = FileWorkload(options: SuiteOptions(fileBytes: 4096, fileDir: parent))
-        var batches = 0
+        let batches = Tally()
         #expect(throws: RunError.self) {
             try Runner(plan: TestSupport.plan(workload, threads: [1, 2], tasks: 4))
-                .run(shouldStop: { batches > 0 }) { _ in batches += 1 }
+                .run(shouldStop: { batches.value > 0 }) { _ in batches.add() }
         }
-        #expect(batches == 1)
+        #expect(batches.value == 1)
         #expect(TestSupport.contents(parent).isEmpty)
     }
 

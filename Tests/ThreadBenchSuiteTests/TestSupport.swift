@@ -1,9 +1,17 @@
 import Foundation
+import Synchronization
 @testable import ThreadBenchCore
 
 #if canImport(Glibc)
 import Glibc
 #endif
+
+/// A count that a stop closure may read from any thread.
+final class Tally: Sendable {
+    private let count = Mutex(0)
+    func add() { count.withLock { $0 += 1 } }
+    var value: Int { count.withLock { $0 } }
+}
 
 /// Helpers shared by the suite's tests.
 enum TestSupport {

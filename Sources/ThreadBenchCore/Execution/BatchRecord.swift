@@ -3,7 +3,7 @@ public struct BatchRecord: Sendable, Equatable {
     public var workload: String
     public var kind: WorkloadKind
     public var runtime: Runtime
-    /// The interpreter or compiler that ran it ("swift-6.3", later "cpython-3.11.7").
+    /// The interpreter or compiler that ran it ("swift-6.3", "cpython-3.11.7").
     public var runtimeVersion: String
     public var switchIntervalMs: Double
     public var scaling: Scaling

@@ -8,9 +8,9 @@ public struct BatchSpec: Sendable {
     public var scaling: Scaling
     public var switchIntervalMs: Double
     public var timeoutSeconds: Seconds
-    /// Polled by the worker threads between tasks and by the joining thread: true cuts the
-    /// batch short (`RunError.cancelled`). By default, whether SIGINT or SIGTERM arrived.
-    public var stopRequested: @Sendable () -> Bool = { Interruption.signal != nil }
+    /// Polled while the batch runs: a stop cuts it short (`RunError.cancelled`). The runner
+    /// passes its own; by default, whether SIGINT or SIGTERM arrived.
+    public var stop: StopSignal = .interruption
     /// How long a stopped batch's threads get to finish their current task before they
     /// are abandoned (daemon threads), in seconds.
     public var stopGraceSeconds: Seconds = 2

@@ -58,16 +58,18 @@ public struct Runner: Sendable {
 
     /// Runs every batch of the plan.
     /// - Parameters:
-    ///   - shouldStop: polled between batches; true ends the run with `RunError.cancelled`. A
-    ///     SIGINT or SIGTERM (`Interruption`) also cuts the batch in flight short, which is dropped.
+    ///   - shouldStop: the run's one stop channel (`StopSignal`), polled between batches and
+    ///     during each; true ends the run with `RunError.cancelled`, dropping the batch in
+    ///     flight. Nil stops on SIGINT or SIGTERM (`StopSignal.interruption`).
     ///   - progress: called before every batch.
     ///   - onRecord: called with every measured (not warm-up) batch as soon as it ends.
     /// - Throws: `RunError`.
     public func run(
-        shouldStop: () -> Bool = { false },
+        shouldStop: (@Sendable () -> Bool)? = nil,
         progress: (RunProgress) -> Void = { _ in },
         onRecord: (BatchRecord) throws -> Void
     ) throws {
+        let stop = shouldStop.map(StopSignal.init) ?? .interruption
         var done = 0
         let perPair = plan.threadCounts.count * (plan.warmup + max(1, plan.repetitions))
         let total = plan.workloads.reduce(0) { sum, workload in
@@ -87,11 +89,11 @@ public struct Runner: Sendable {
                     let passes = isWarmup ? plan.warmup : 1
                     for _ in 0..<passes {
                         for threads in plan.threadCounts {
-                            if shouldStop() { throw RunError.cancelled }
+                            if stop.isRequested { throw RunError.cancelled }
                             progress(RunProgress(done: done, total: total, workload: workload.name,
                                                  runtime: runtime, threads: threads,
                                                  repetition: repetition, isWarmup: isWarmup))
-                            let record = try runBatch(workload, runtime, threads, repetition)
+                            let record = try runBatch(workload, runtime, threads, repetition, stop)
                             done += 1
                             if !isWarmup { try onRecord(record) }
                         }
@@ -102,12 +104,12 @@ public struct Runner: Sendable {
     }
 
     private func runBatch(_ workload: any Workload, _ runtime: Runtime, _ threads: Int,
-                          _ repetition: Int) throws -> BatchRecord {
+                          _ repetition: Int, _ stop: StopSignal) throws -> BatchRecord {
         let spec = BatchSpec(
             workload: workload, runtime: runtime, threads: threads,
             tasks: plan.tasks(for: workload, threads: threads), repetition: repetition,
             scaling: plan.scaling, switchIntervalMs: plan.switchIntervalMs,
-            timeoutSeconds: plan.batchTimeoutSeconds)
+            timeoutSeconds: plan.batchTimeoutSeconds, stop: stop)
         guard let executor = executors[runtime] else {
             throw RunError.batchFailed(workload: workload.name, runtime: runtime, threads: threads,
                                        reason: "no executor for the \(runtime.rawValue) runtime")

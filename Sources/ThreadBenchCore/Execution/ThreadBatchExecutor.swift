@@ -1,4 +1,8 @@
 /// Runs a batch on `BenchThread`s, with or without the emulated GIL.
+///
+/// The steps: make the batch's crew (a worker, a slot and a thread per index), start the
+/// threads, which wait at the start gate, open it, join every thread within the batch
+/// timeout, and fold what the joined threads measured into the record.
 public struct ThreadBatchExecutor: BatchExecuting {
     /// Creates an executor.
     public init() {}
@@ -6,166 +10,114 @@ public struct ThreadBatchExecutor: BatchExecuting {
     /// Runs one batch and measures it.
     /// - Throws: `ThreadError.creationFailed` when a thread cannot be created (the threads
     ///   already started are released and joined first), `RunError.cancelled` when
-    ///   `spec.stopRequested` became true during the batch, or what the workload throws.
+    ///   `spec.stop` asked for a stop during the batch, or what the workload throws.
     public func execute(_ spec: BatchSpec) throws -> BatchRecord {
-        let workload = spec.workload
-        let lock = spec.runtime == .swiftGIL
-            ? InterpreterLock(switchIntervalNanos: Nanoseconds(spec.switchIntervalMs * 1e6)) : nil
-        try workload.prepareBatch(threadCount: spec.threads)
-        var workers: [any TaskWorker] = []
-        defer { workers.forEach { $0.close() } }
-        for index in 0..<spec.threads {
-            workers.append(try workload.makeWorker(threadIndex: index, threadCount: spec.threads))
-        }
-        let slots = (0..<spec.threads).map { _ in WorkerSlot() }
-        let gate = StartGate(parties: spec.threads)
-        var threads: [BenchThread] = []
-        threads.reserveCapacity(spec.threads)
-
+        try spec.workload.prepareBatch(threadCount: spec.threads)
+        let crew = try BatchCrew(spec)
         let usageBefore = ResourceUsage.now()
         let firstStart = Clock.nowNanos()
-        for index in 0..<spec.threads {
-            let range = workload.taskRange(threadIndex: index, threadCount: spec.threads, totalTasks: spec.tasks)
-            let thread = BenchThread(
-                name: "tb-\(workload.name)-\(index)", daemon: true,
-                target: Self.body, args: WorkerArguments(
-                    index: index, range: range, worker: workers[index], slot: slots[index], gate: gate, lock: lock,
-                    stopRequested: spec.stopRequested))
-            do {
-                try thread.start()
-            } catch {
-                gate.abort()
-                threads.forEach { if !$0.join(timeout: spec.timeoutSeconds) { $0.abandon() } }
-                throw error
-            }
-            threads.append(thread)
+        let threads: [BenchThread]
+        do {
+            threads = try crew.startThreads()
+        } catch {
+            crew.closeWorkers(crew.workers.indices)
+            throw error
         }
         let deadline = firstStart &+ Nanoseconds(spec.timeoutSeconds * 1e9)
-        _ = gate.waitUntilReady(deadlineNanos: deadline)
-        let opened = gate.open()
-
-        var timedOut = 0
-        var joinedIndices: [Int] = []
-        var stopDeadline: Nanoseconds?
-        for (index, thread) in threads.enumerated() {
-            // Joins in slices, so a stop request is seen within 50 ms; then the threads get a
-            // grace period to end their current task, and are abandoned after it.
-            var joined = false
-            while true {
-                if stopDeadline == nil, spec.stopRequested() {
-                    stopDeadline = Clock.nowNanos() &+ Nanoseconds(spec.stopGraceSeconds * 1e9)
-                }
-                let limit = min(deadline, stopDeadline ?? deadline)
-                let now = Clock.nowNanos()
-                guard now < limit else { break }
-                let slice = stopDeadline == nil ? min(Clock.span(now, limit), 50_000_000) : Clock.span(now, limit)
-                if thread.join(timeout: Clock.seconds(slice)) { joined = true; break }
-            }
-            if joined {
-                joinedIndices.append(index)
-            } else {
-                timedOut += 1
-                thread.abandon()
-            }
-        }
-        if stopDeadline != nil || spec.stopRequested() {
+        _ = crew.gate.waitUntilReady(deadlineNanos: deadline)
+        let opened = crew.gate.open()
+        let joins = Self.joinThreads(threads, deadline: deadline, spec: spec)
+        // A thread that outlived the batch may still be using its worker: close only the joined ones.
+        defer { crew.closeWorkers(joins.joined) }
+        if joins.stopped {
             // Cut short: the tasks not run would make the record lie, so it is dropped.
-            if timedOut > 0 { workers = joinedIndices.map { workers[$0] } }
-            _ = workload.finishBatch()
+            _ = spec.workload.finishBatch()
             throw RunError.cancelled
         }
         let lastJoin = Clock.nowNanos()
-        let usage = ResourceUsage.now().since(usageBefore)
-        if timedOut > 0 { workers = joinedIndices.map { workers[$0] } }
-
-        var record = BatchRecord(
-            workload: workload.name, kind: workload.kind, runtime: spec.runtime,
-            runtimeVersion: "swift-\(BuildInfo.swiftVersion)", switchIntervalMs: spec.switchIntervalMs,
-            scaling: spec.scaling, threads: spec.threads, tasks: spec.tasks, repetition: spec.repetition)
-        record.wallSeconds = Clock.seconds(Clock.span(firstStart, lastJoin))
-        record.workSeconds = Clock.seconds(Clock.span(opened, lastJoin))
-        record.cpuUserSeconds = usage.userSeconds
-        record.cpuSysSeconds = usage.systemSeconds
-        record.voluntaryContextSwitches = usage.voluntarySwitches
-        record.involuntaryContextSwitches = usage.involuntarySwitches
-        record.timedOut = timedOut
-        Self.aggregate(into: &record, threads: joinedIndices.map { threads[$0] },
-                       slots: joinedIndices.map { slots[$0] }, sampleNames: workload.sampleNames)
-        if timedOut > 0 {
-            record.errors += timedOut
-            if record.firstError.isEmpty {
-                record.firstError = "\(timedOut) of \(spec.threads) threads still running after \(spec.timeoutSeconds) s; abandoned"
-            }
-        }
-        for (column, value) in workload.finishBatch() { record.metrics[column] = value }
+        let times = BatchTimes(firstStart: firstStart, gateOpened: opened, lastJoin: lastJoin,
+                               usage: ResourceUsage.now().since(usageBefore))
+        let figures = joins.joined.map { crew.slots[$0].figures(timing: threads[$0].timing) }
+        var record = Self.record(spec, times: times, threads: figures, timedOut: joins.timedOut)
+        for (column, value) in spec.workload.finishBatch() { record.metrics[column] = value }
         return record
     }
 
-    /// What each worker thread is started with: the lesson's `args=(...)`.
-    struct WorkerArguments: @unchecked Sendable {
-        let index: Int
-        let range: Range<Int>
-        let worker: any TaskWorker
-        let slot: WorkerSlot
-        let gate: StartGate
-        let lock: InterpreterLock?
-        let stopRequested: @Sendable () -> Bool
+    /// How the joins of a batch went.
+    struct JoinOutcome {
+        /// The indices of the threads joined, ascending.
+        var joined: [Int] = []
+        /// Threads still running at the deadline, now abandoned.
+        var timedOut = 0
+        /// Whether a stop was asked for during the batch.
+        var stopped = false
     }
 
-    /// The target of every worker thread: wait at the gate, then run the thread's tasks.
-    @Sendable
-    static func body(_ arguments: WorkerArguments) {
-        guard arguments.gate.arriveAndWait() == .go else { return }
-        let slot = arguments.slot
-        slot.gateOpenedNanos = Clock.nowNanos()
-        let context = TaskContext(lock: arguments.lock, threadIndex: arguments.index)
-        context.enter()
-        slot.taskNanos.reserveCapacity(arguments.range.count)
-        for task in arguments.range {
-            if arguments.stopRequested() { break }
-            let begin = Clock.nowNanos()
-            let outcome = arguments.worker.run(task: task, context: context)
-            slot.taskNanos.append(Clock.span(begin, Clock.nowNanos()))
-            slot.ops += outcome.ops
-            slot.bytes += outcome.bytes
-            if let error = outcome.error {
-                slot.errors += 1
-                if slot.firstError == nil { slot.firstError = error }
+    /// Joins every thread by `deadline`, abandoning those still running then.
+    ///
+    /// Once a stop is asked for, the threads get `spec.stopGraceSeconds` to end their
+    /// current task, and are abandoned after it.
+    static func joinThreads(_ threads: [BenchThread], deadline: Nanoseconds, spec: BatchSpec) -> JoinOutcome {
+        var outcome = JoinOutcome()
+        var stopDeadline: Nanoseconds?
+        for (index, thread) in threads.enumerated() {
+            if join(thread, deadline: deadline, stopDeadline: &stopDeadline, spec: spec) {
+                outcome.joined.append(index)
+            } else {
+                outcome.timedOut += 1
+                thread.abandon()
             }
-            for (name, value) in outcome.samplesMs { slot.samples[name, default: []].append(value) }
         }
-        context.exit()
-        slot.lockWaitNanos = context.lockWaitNanos
-        slot.finishedNanos = Clock.nowNanos()
+        outcome.stopped = stopDeadline != nil || spec.stop.isRequested
+        return outcome
     }
 
-    /// Folds the joined threads' timings and slots into the record.
-    static func aggregate(into record: inout BatchRecord, threads: [BenchThread], slots: [WorkerSlot],
-                          sampleNames: [String]) {
-        let timings = threads.map(\.timing)
-        let micros = { (values: [Nanoseconds]) in values.map { Double($0) / 1e3 } }
-        let spawn = micros(timings.map(\.spawnNanos))
-        let start = micros(timings.map(\.startLatencyNanos))
-        let join = micros(timings.map(\.joinLatencyNanos))
-        record.spawnP50Micros = Statistics.median(spawn)
-        record.startP50Micros = Statistics.median(start)
-        record.startMaxMicros = start.max() ?? 0
-        record.joinP50Micros = Statistics.median(join)
-        record.joinMaxMicros = join.max() ?? 0
-        record.threadCPUSeconds = timings.reduce(0) { $0 + Clock.seconds($1.cpuNanos) }
-        let taskMillis = slots.flatMap { $0.taskNanos.map { Double($0) / 1e6 } }.sorted()
-        record.taskP50Millis = Statistics.percentile(sorted: taskMillis, 50)
-        record.taskP99Millis = Statistics.percentile(sorted: taskMillis, 99)
-        record.gilWaitSeconds = slots.reduce(0) { $0 + Clock.seconds($1.lockWaitNanos) }
-        record.ops = slots.reduce(0) { $0 + $1.ops }
-        record.bytes = slots.reduce(0) { $0 + $1.bytes }
-        record.errors = slots.reduce(0) { $0 + $1.errors }
-        record.firstError = slots.lazy.compactMap(\.firstError).first ?? ""
-        for name in sampleNames {
-            let values = slots.flatMap { $0.samples[name] ?? [] }.sorted()
-            guard !values.isEmpty else { continue }
-            record.metrics["\(name)_p50_ms"] = Statistics.percentile(sorted: values, 50)
-            record.metrics["\(name)_p99_ms"] = Statistics.percentile(sorted: values, 99)
+    /// Joins one thread by `deadline`, or by `stopDeadline` once a stop was asked for.
+    ///
+    /// Joins in slices of at most 50 ms, so a stop is seen soon; the first time one is,
+    /// `stopDeadline` is set, for this thread and the ones after it.
+    /// - Returns: whether the thread was joined.
+    static func join(_ thread: BenchThread, deadline: Nanoseconds, stopDeadline: inout Nanoseconds?,
+                     spec: BatchSpec) -> Bool {
+        while true {
+            if stopDeadline == nil, spec.stop.isRequested {
+                stopDeadline = Clock.nowNanos() &+ Nanoseconds(spec.stopGraceSeconds * 1e9)
+            }
+            let limit = min(deadline, stopDeadline ?? deadline)
+            let now = Clock.nowNanos()
+            guard now < limit else { return false }
+            let slice = stopDeadline == nil ? min(Clock.span(now, limit), 50_000_000) : Clock.span(now, limit)
+            if thread.join(timeout: Clock.seconds(slice)) { return true }
         }
+    }
+
+    /// The clock readings and process usage of one batch.
+    struct BatchTimes {
+        /// Just before the first thread was started.
+        var firstStart: Nanoseconds
+        /// When the start gate opened.
+        var gateOpened: Nanoseconds
+        /// When the last join returned.
+        var lastJoin: Nanoseconds
+        /// The process's CPU time and context switches over the batch.
+        var usage: ResourceUsage
+    }
+
+    /// The record of a measured batch: its times, the joined threads' figures and the timeouts.
+    static func record(_ spec: BatchSpec, times: BatchTimes, threads: [ThreadFigures], timedOut: Int) -> BatchRecord {
+        var record = BatchRecord(
+            workload: spec.workload.name, kind: spec.workload.kind, runtime: spec.runtime,
+            runtimeVersion: "swift-\(BuildInfo.swiftVersion)", switchIntervalMs: spec.switchIntervalMs,
+            scaling: spec.scaling, threads: spec.threads, tasks: spec.tasks, repetition: spec.repetition)
+        record.wallSeconds = Clock.seconds(Clock.span(times.firstStart, times.lastJoin))
+        record.workSeconds = Clock.seconds(Clock.span(times.gateOpened, times.lastJoin))
+        record.cpuUserSeconds = times.usage.userSeconds
+        record.cpuSysSeconds = times.usage.systemSeconds
+        record.voluntaryContextSwitches = times.usage.voluntarySwitches
+        record.involuntaryContextSwitches = times.usage.involuntarySwitches
+        BatchAggregation.fold(threads, sampleNames: spec.workload.sampleNames, into: &record)
+        BatchAggregation.markTimedOut(timedOut, in: &record, reason:
+            "\(timedOut) of \(spec.threads) threads still running after \(spec.timeoutSeconds) s; abandoned")
+        return record
     }
 }

@@ -8,16 +8,14 @@ public final class TaskContext {
     public let lock: InterpreterLock?
     /// This thread's id for the lock (non-zero, unique in the batch).
     public let threadID: Int
-    /// The worker's index in its batch, from 0.
-    public let threadIndex: Int
     /// Nanoseconds this thread spent waiting to take the lock.
     public private(set) var lockWaitNanos: Nanoseconds = 0
     private var holding = false
 
     /// Creates the context of one worker thread.
+    /// - Parameter threadIndex: the worker's index in its batch, from 0; its lock id is one more.
     public init(lock: InterpreterLock?, threadIndex: Int) {
         self.lock = lock
-        self.threadIndex = threadIndex
         self.threadID = threadIndex + 1
     }
 

@@ -17,26 +17,22 @@ public struct CPythonExecutor: BatchExecuting {
     public let driverPath: String
     /// Seconds a child may run past the batch timeout (start-up, report) before it is killed.
     public let graceSeconds: Seconds
-    /// Polled while a batch runs; true kills the child and ends the run (a Ctrl-C).
-    let shouldStop: @Sendable () -> Bool
 
     /// Creates an executor.
     /// - Parameters:
     ///   - graceSeconds: how long a child may outlive the batch timeout before it is killed.
-    ///   - shouldStop: polled every 50 ms during a batch; by default, whether SIGINT or SIGTERM arrived.
-    public init(interpreter: PythonInterpreter, driverPath: String, graceSeconds: Seconds = 15,
-                shouldStop: @escaping @Sendable () -> Bool = { Interruption.signal != nil }) {
+    public init(interpreter: PythonInterpreter, driverPath: String, graceSeconds: Seconds = 15) {
         self.interpreter = interpreter
         self.driverPath = driverPath
         self.graceSeconds = graceSeconds
-        self.shouldStop = shouldStop
     }
 
     /// Only workloads with a Python version can run here.
     public func supports(_ workload: any Workload) -> Bool { workload is any PythonPortable }
 
     /// Runs one batch in a fresh driver process and folds its report into a record.
-    /// - Throws: `RunError.cancelled` when `shouldStop` said so mid-batch; every other failure
+    /// - Throws: `RunError.cancelled` when `spec.stop` said so mid-batch (polled every 50 ms;
+    ///   the child is killed); every other failure
     ///   is a record with errors.
     public func execute(_ spec: BatchSpec) throws -> BatchRecord {
         guard let workload = spec.workload as? any PythonPortable else {
@@ -51,7 +47,8 @@ public struct CPythonExecutor: BatchExecuting {
         let result: ChildResult
         do {
             result = try ChildProcess.run(interpreter.executable, [driverPath, request],
-                                          timeoutSeconds: spec.timeoutSeconds + graceSeconds, shouldStop: shouldStop)
+                                          timeoutSeconds: spec.timeoutSeconds + graceSeconds,
+                                          shouldStop: { spec.stop.isRequested })
         } catch {
             return failed(spec, seconds: 0, "python driver: \(error)")
         }
@@ -99,51 +96,31 @@ public struct CPythonExecutor: BatchExecuting {
     /// The record of a batch the driver ran: timings of the finished threads, counts, metrics.
     func fold(_ report: DriverReport, spec: BatchSpec, workload: any PythonPortable) -> BatchRecord {
         var record = emptyRecord(spec, report: report)
-        let all = report.threads ?? []
-        let done = all.filter(\.finished)
         record.wallSeconds = report.wall_s ?? 0
         record.workSeconds = report.work_s ?? 0
         record.cpuUserSeconds = report.cpu_user_s ?? 0
         record.cpuSysSeconds = report.cpu_sys_s ?? 0
         record.voluntaryContextSwitches = report.ctx_voluntary ?? 0
         record.involuntaryContextSwitches = report.ctx_involuntary ?? 0
-        record.threadCPUSeconds = done.reduce(0) { $0 + ($1.cpu_s ?? 0) }
-        let spawn = all.map(\.spawn_us)
-        let start = done.compactMap(\.start_latency_us)
-        let join = done.compactMap(\.join_latency_us)
-        record.spawnP50Micros = Statistics.median(spawn)
-        record.startP50Micros = Statistics.median(start)
-        record.startMaxMicros = start.max() ?? 0
-        record.joinP50Micros = Statistics.median(join)
-        record.joinMaxMicros = join.max() ?? 0
-        let taskMillis = done.flatMap { $0.task_ms ?? [] }.sorted()
-        record.taskP50Millis = Statistics.percentile(sorted: taskMillis, 50)
-        record.taskP99Millis = Statistics.percentile(sorted: taskMillis, 99)
-        record.ops = done.reduce(0) { $0 + ($1.ops ?? 0) }
-        record.bytes = done.reduce(0) { $0 + ($1.bytes ?? 0) }
-        record.errors = done.reduce(0) { $0 + ($1.errors ?? 0) }
-        record.firstError = done.lazy.compactMap(\.first_error).first ?? ""
-        var samples: [String: [Double]] = [:]
-        for thread in done {
-            for (name, values) in thread.samples_ms ?? [:] { samples[name, default: []] += values }
-        }
-        for name in workload.sampleNames {
-            let values = (samples[name] ?? []).sorted()
-            guard !values.isEmpty else { continue }
-            record.metrics["\(name)_p50_ms"] = Statistics.percentile(sorted: values, 50)
-            record.metrics["\(name)_p99_ms"] = Statistics.percentile(sorted: values, 99)
-        }
-        let figures = PythonBatchFigures(bytes: record.bytes, workSeconds: record.workSeconds, samplesMs: samples)
+        let threads = (report.threads ?? []).map(\.figures)
+        BatchAggregation.fold(threads, sampleNames: workload.sampleNames, into: &record)
+        let figures = PythonBatchFigures(bytes: record.bytes, workSeconds: record.workSeconds,
+                                         samplesMs: BatchAggregation.mergedSamples(threads))
         for (column, value) in workload.pythonBatchMetrics(figures) { record.metrics[column] = value }
         let timedOut = report.timed_out ?? 0
-        if timedOut > 0 {
-            record.timedOut = timedOut
-            record.errors += timedOut
-            if record.firstError.isEmpty {
-                record.firstError = "\(timedOut) of \(spec.threads) python threads still running after "
-                    + "\(CSVText.number(spec.timeoutSeconds)) s; abandoned"
-            }
-        }
+        BatchAggregation.markTimedOut(timedOut, in: &record, reason: "\(timedOut) of \(spec.threads) python threads "
+            + "still running after \(CSVText.number(spec.timeoutSeconds)) s; abandoned")
         return record
+    }
+}
+
+extension DriverReport.ThreadReport {
+    /// This thread's figures; an unfinished thread brings only its spawn cost.
+    var figures: ThreadFigures {
+        ThreadFigures(
+            finished: finished, spawnMicros: spawn_us, startLatencyMicros: start_latency_us,
+            joinLatencyMicros: join_latency_us, cpuSeconds: cpu_s ?? 0, taskMillis: task_ms ?? [],
+            ops: ops ?? 0, bytes: bytes ?? 0, errors: errors ?? 0, firstError: first_error,
+            samplesMs: samples_ms ?? [:])
     }
 }

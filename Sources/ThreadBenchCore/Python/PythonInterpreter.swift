@@ -45,13 +45,7 @@ public struct PythonInterpreter: Sendable, Equatable {
     /// Runs `file` with a one-line script and reads back its version and GIL state.
     /// - Throws: `PythonInterpreterError` when it is not a runnable CPython 3.
     static func probe(_ file: String) throws -> PythonInterpreter {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), !isFolder.boolValue else {
-            throw PythonInterpreterError(description: "--python '\(file)': no such file")
-        }
-        guard FileManager.default.isExecutableFile(atPath: file) else {
-            throw PythonInterpreterError(description: "--python '\(file)': not executable")
-        }
+        try requireExecutableFile(file)
         let script = "import sys, json; g = getattr(sys, '_is_gil_enabled', None); "
             + "print(json.dumps({'threadbench_probe': 1, 'major': sys.version_info[0], "
             + "'version': '%d.%d.%d' % tuple(sys.version_info[:3]), 'implementation': sys.implementation.name, "
@@ -84,6 +78,17 @@ public struct PythonInterpreter: Sendable, Equatable {
         let executable = FileManager.default.isExecutableFile(atPath: answer.executable) ? answer.executable : file
         return PythonInterpreter(path: file, executable: executable, version: answer.version,
                                  gilEnabled: answer.gil)
+    }
+
+    /// Checks that `file` is an executable file, not a folder.
+    private static func requireExecutableFile(_ file: String) throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), !isFolder.boolValue else {
+            throw PythonInterpreterError(description: "--python '\(file)': no such file")
+        }
+        guard FileManager.default.isExecutableFile(atPath: file) else {
+            throw PythonInterpreterError(description: "--python '\(file)': not executable")
+        }
     }
 
     private struct ProbeAnswer: Decodable {

@@ -6,54 +6,6 @@ import Glibc
 import Darwin
 #endif
 
-/// Why a thread could not be started.
-public enum ThreadError: Error, Equatable, CustomStringConvertible {
-    /// `start()` was called a second time; a thread runs once, as in Python.
-    case alreadyStarted(name: String)
-    /// `pthread_create` refused; `code` is its error number (EAGAIN when a limit is reached).
-    case creationFailed(name: String, code: Int32, liveThreads: Int)
-
-    public var description: String {
-        switch self {
-        case .alreadyStarted(let name):
-            return "thread '\(name)' was already started; a thread can be started only once"
-        case .creationFailed(let name, let code, let live):
-            let reason = String(cString: strerror(code))
-            let limit = code == EAGAIN
-                ? "a system limit on threads was reached (RLIMIT_NPROC \(ThreadLimits.processLimitText()), "
-                    + "kernel.threads-max \(ThreadLimits.kernelThreadsMaxText()), "
-                    + "or memory for thread stacks, RLIMIT_AS \(ThreadLimits.addressSpaceLimitText()))"
-                : "pthread_create failed"
-            return "cannot create thread '\(name)' with \(live) threads already running: \(limit): \(reason)"
-        }
-    }
-}
-
-/// Timestamps one thread collects from `start()` to `join()`, all on the monotonic clock.
-public struct ThreadTiming: Sendable, Equatable {
-    /// When `start()` called `pthread_create`.
-    public var createCalledNanos: Nanoseconds = 0
-    /// When `pthread_create` returned to `start()`.
-    public var createReturnedNanos: Nanoseconds = 0
-    /// The first instruction of the thread's body.
-    public var startedNanos: Nanoseconds = 0
-    /// When the target returned.
-    public var finishedNanos: Nanoseconds = 0
-    /// When `join` returned true.
-    public var joinReturnedNanos: Nanoseconds = 0
-    /// CPU time the thread used running its target (CLOCK_THREAD_CPUTIME_ID).
-    public var cpuNanos: Nanoseconds = 0
-
-    /// Time spent inside `pthread_create`.
-    public var spawnNanos: Nanoseconds { Clock.span(createCalledNanos, createReturnedNanos) }
-    /// From `pthread_create` being called to the thread running.
-    public var startLatencyNanos: Nanoseconds { Clock.span(createCalledNanos, startedNanos) }
-    /// From the thread starting to its target returning.
-    public var runNanos: Nanoseconds { Clock.span(startedNanos, finishedNanos) }
-    /// From the target returning to `join` returning.
-    public var joinLatencyNanos: Nanoseconds { Clock.span(finishedNanos, joinReturnedNanos) }
-}
-
 /// A joinable thread with the API of Python's `threading.Thread`, built on raw pthreads.
 ///
 /// Create it with a target and arguments, set `daemon`, call `start()`, do other work,
@@ -63,7 +15,8 @@ public struct ThreadTiming: Sendable, Equatable {
 public final class BenchThread: @unchecked Sendable {
     /// A name for error messages and debuggers (the first 15 bytes become the OS thread name).
     public let name: String
-    /// Daemon threads still running at shutdown are abandoned instead of waited for.
+    /// Whether the thread may be abandoned instead of waited for, as Python's `daemon`; the
+    /// batch executor starts daemon threads and abandons those that outlive the batch timeout.
     public var daemon: Bool {
         get { state.withLock { daemonFlag } }
         set { state.withLock { daemonFlag = newValue } }
@@ -235,24 +188,6 @@ public final class BenchThread: @unchecked Sendable {
         }
         ThreadRegistry.shared.remove(self)
     }
-
-    /// Threads started and not yet finished: `(daemon, nonDaemon)` counts.
-    public static func liveThreadCounts() -> (daemon: Int, nonDaemon: Int) {
-        ThreadRegistry.shared.counts()
-    }
-
-    /// Joins every live non-daemon thread, as Python does at interpreter shutdown.
-    /// - Parameter timeout: the longest wait in seconds for all of them together.
-    /// - Returns: how many were still alive when the timeout passed.
-    public static func joinNonDaemonThreads(timeout: Seconds) -> Int {
-        let deadline = Clock.nowNanos() &+ Nanoseconds(max(0, timeout) * 1e9)
-        var stillAlive = 0
-        for thread in ThreadRegistry.shared.snapshot() where !thread.daemon {
-            let remaining = Clock.seconds(Clock.span(Clock.nowNanos(), deadline))
-            if !thread.join(timeout: remaining) { stillAlive += 1 }
-        }
-        return stillAlive
-    }
 }
 
 /// The C entry point handed to `pthread_create`; it takes ownership of the retained thread.
@@ -261,21 +196,4 @@ private func benchThreadEntry(_ context: UnsafeMutableRawPointer?) -> UnsafeMuta
     let thread = Unmanaged<BenchThread>.fromOpaque(context).takeRetainedValue()
     thread.runOnThread()
     return nil
-}
-
-/// The set of started, unfinished threads, for shutdown and error reporting.
-private final class ThreadRegistry: @unchecked Sendable {
-    static let shared = ThreadRegistry()
-    private let lock = ConditionLock()
-    private var live: [ObjectIdentifier: BenchThread] = [:]
-
-    func add(_ thread: BenchThread) { lock.withLock { live[ObjectIdentifier(thread)] = thread } }
-    func remove(_ thread: BenchThread) { _ = lock.withLock { live.removeValue(forKey: ObjectIdentifier(thread)) } }
-    var liveCount: Int { lock.withLock { live.count } }
-    func snapshot() -> [BenchThread] { lock.withLock { Array(live.values) } }
-    func counts() -> (daemon: Int, nonDaemon: Int) {
-        let threads = snapshot()
-        let daemons = threads.filter(\.daemon).count
-        return (daemons, threads.count - daemons)
-    }
 }
