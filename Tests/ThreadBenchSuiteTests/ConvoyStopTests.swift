@@ -24,7 +24,7 @@ import Testing
         let stop = Flag()
         var spec = BatchSpec(workload: workload, runtime: runtime, threads: 2, tasks: 400, repetition: 1,
                              scaling: .strong, switchIntervalMs: 5, timeoutSeconds: 120)
-        spec.stopRequested = {
+        spec.stop = StopSignal {
             if workload.computingThreads > 0 { stop.raise() }
             return stop.isRaised
         }
