@@ -3,13 +3,6 @@ import Foundation
 
 /// Reads ThreadBench raw CSVs back into records, with one clear error per problem.
 public enum CSVRunReader {
-    /// Columns a raw file must have to be read; later columns (metrics, `outlier`) are optional.
-    static let requiredColumns = CSVSchema.metadataColumns + CSVSchema.batchKeyColumns + [
-        "repetition", "wall_s", "work_s", "cpu_user_s", "cpu_sys_s", "thread_cpu_s", "ctx_voluntary",
-        "ctx_involuntary", "spawn_p50_us", "start_p50_us", "start_max_us", "join_p50_us", "join_max_us",
-        "task_p50_ms", "task_p99_ms", "gil_wait_s", "ops", "bytes", "errors", "timed_out", "first_error",
-    ]
-
     /// Reads the raw CSV at `path`.
     /// - Throws: `CSVReadError`.
     public static func read(path: String) throws -> RecordedRun {
@@ -83,7 +76,7 @@ public enum CSVRunReader {
         if columns["usl_sigma"] != nil, columns["repetition"] == nil {
             throw CSVReadError.notRawFile(path: path, which: "model")
         }
-        let missing = requiredColumns.filter { columns[$0] == nil }
+        let missing = CSVSchema.requiredRawColumns.filter { columns[$0] == nil }
         guard missing.isEmpty else { throw CSVReadError.missingColumns(path: path, columns: missing) }
         return Table(path: path, columns: columns)
     }
