@@ -53,6 +53,8 @@ public struct CurveComparison: Sendable {
 public struct ComparisonReport: Sendable {
     /// The runs, baseline first.
     public var runs: [RecordedRun]
+    /// Per run, in the same order, its analysis (summary, models), computed once.
+    public let analyses: [RunAnalysis]
     /// The significance level of the U tests.
     public var alpha: Double
     /// Rows found in the baseline and in another run, per other run in file order.
@@ -97,7 +99,8 @@ extension ComparisonReport {
         self.runs = runs
         self.alpha = alpha
         let grouped = runs.map(Self.group)
-        let summaries = runs.map(\.summary)
+        analyses = runs.map(RunAnalysis.init)
+        let summaries = analyses.map(\.summary)
         var rows: [ComparisonRow] = []
         var warnings: [String] = []
         let baseline = grouped[0]
@@ -129,7 +132,7 @@ extension ComparisonReport {
         }
         self.rows = rows
         self.warnings = Self.runWarnings(runs) + warnings + Self.repetitionWarnings(rows, alpha: alpha)
-        self.curves = Self.curves(runs: runs, summaries: summaries)
+        self.curves = Self.curves(analyses)
     }
 
     private struct Groups {
@@ -200,9 +203,10 @@ extension ComparisonReport {
         return lines
     }
 
-    private static func curves(runs: [RecordedRun], summaries: [[SummaryRow]]) -> [CurveComparison] {
+    private static func curves(_ analyses: [RunAnalysis]) -> [CurveComparison] {
+        let summaries = analyses.map(\.summary)
         let keys = summaries.joined().orderedGroups { BatchKey($0).curve }.map(\.key)
-        let models = summaries.map(ScalingModel.fits)
+        let models = analyses.map(\.models)
         return keys.compactMap { key in
             let (workload, runtime, scaling) = (key.workload, key.runtime, key.scaling)
             let matching = summaries.map { rows in rows.filter { BatchKey($0).curve == key } }

@@ -28,7 +28,7 @@ public struct ScalingPoint: Sendable, Equatable {
 
 /// The scaling models of one workload under one runtime: Amdahl and the USL, fitted to its
 /// median speedups, with Karp-Flatt per thread count kept in the summary.
-public struct ScalingModel: Sendable {
+public struct ScalingModel: Sendable, Equatable {
     public var workload: String
     public var kind: WorkloadKind
     public var runtime: Runtime

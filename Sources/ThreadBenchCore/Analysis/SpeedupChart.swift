@@ -63,7 +63,7 @@ public struct SpeedupChart: Sendable {
     /// One chart per workload of a comparison: every run's runtimes on the same axes, one
     /// dash pattern per run and one colour per runtime.
     public static func charts(_ report: ComparisonReport) -> [SpeedupChart] {
-        let summaries = report.runs.map(\.summary)
+        let summaries = report.analyses.map(\.summary)
         let all = summaries.flatMap { $0 }
         let runtimes = runtimeKeys(all)
         return workloads(all).map { workload in

@@ -26,7 +26,4 @@ public struct RecordedRun: Sendable {
     public var label: String {
         metadata.hostLabel.isEmpty ? URL(fileURLWithPath: path).lastPathComponent : metadata.hostLabel
     }
-
-    /// The summary of the records, as the run itself computed it.
-    public var summary: [SummaryRow] { Summarizer.summarize(records, logicalCPUs: metadata.machine.logicalCPUs) }
 }
