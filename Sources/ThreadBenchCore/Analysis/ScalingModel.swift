@@ -41,6 +41,9 @@ public struct ScalingModel: Sendable, Equatable {
     /// Nil with fewer than 3 thread counts.
     public var usl: USLFit?
 
+    /// The curve the models were fitted to.
+    public var curve: CurveKey { CurveKey(workload: workload, runtime: runtime, scaling: scaling) }
+
     /// The most threads measured.
     public var maxThreads: Int { points.map(\.threads).max() ?? 1 }
     /// The best measured speedup.
