@@ -48,7 +48,27 @@ import Testing
         // Something to compare: the far repetitions are flagged and warned about, the errors reported.
         #expect(analysis.outlierFlags.contains(true))
         #expect(!analysis.warnings.isEmpty)
-        #expect(analysis.failures.count == 1)
+        #expect(analysis.failures == ["sleep: 10 failed tasks or timed-out threads in 10 batches; first error: refused"])
+    }
+
+    @Test func failureLinesCountErrorsAndBatchesPerWorkloadInFirstSeenOrder() {
+        func record(_ workload: String, errors: Int, timedOut: Int, firstError: String) -> BatchRecord {
+            var r = BatchRecord(workload: workload, kind: .io, runtime: .swift, runtimeVersion: "", switchIntervalMs: 0,
+                                scaling: .strong, threads: 2, tasks: 4, repetition: 1)
+            (r.errors, r.timedOut, r.firstError) = (errors, timedOut, firstError)
+            return r
+        }
+        let records = [
+            record("http", errors: 0, timedOut: 0, firstError: ""),
+            record("file", errors: 0, timedOut: 1, firstError: ""),
+            record("http", errors: 2, timedOut: 0, firstError: "refused"),
+            record("file", errors: 3, timedOut: 0, firstError: "disk full"),
+            record("http", errors: 1, timedOut: 1, firstError: "reset"),
+        ]
+        #expect(FailureLines.lines(records) == [
+            "file: 3 failed tasks or timed-out threads in 2 batches; first error: disk full",
+            "http: 3 failed tasks or timed-out threads in 2 batches; first error: refused",
+        ])
     }
 
     @Test func outlierFlagsMatchEachRecordsOwnGroup() {
