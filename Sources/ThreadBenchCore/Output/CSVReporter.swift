@@ -13,17 +13,13 @@ public struct CSVReporter: Sendable {
     /// - Parameter complete: false while the run is still going or was interrupted.
     public func raw(_ records: [BatchRecord], outlierFlags: [Bool]?, complete: Bool) throws -> Data {
         let outliers = outlierFlags ?? Array(repeating: false, count: records.count)
-        return try render(header: CSVSchema.rawColumns,
+        return try Self.render(header: CSVSchema.rawColumns,
                           rows: zip(records, outliers).map { rawRow($0, outlier: $1, complete: complete) })
     }
 
     /// The summary file: a header and one row per workload x runtime x thread count.
     public func summary(_ rows: [SummaryRow], complete: Bool) throws -> Data {
-        try render(header: CSVSchema.summaryColumns, rows: rows.map { summaryRow($0, complete: complete) })
-    }
-
-    func render(header: [String], rows: [[String]]) throws -> Data {
-        try Self.render(header: header, rows: rows)
+        try Self.render(header: CSVSchema.summaryColumns, rows: rows.map { summaryRow($0, complete: complete) })
     }
 
     /// CSV text of a header and rows, ending with a newline.

@@ -19,8 +19,6 @@ public struct RecordedRun: Sendable {
     public var runIDs: [String]
     /// Every batch, in file order.
     public var records: [BatchRecord]
-    /// Per record, whether the file flagged it as an outlier (false when the column is absent).
-    public var outlierFlags: [Bool]
 
     /// The label a person knows this run by: its host label, or the file name when that is empty.
     public var label: String {

@@ -124,17 +124,15 @@ public enum CSVRunReader {
         for column in CSVSchema.metricColumns where row.table.columns[column] != nil && !row[column].isEmpty {
             record.metrics[column] = try row.double(column)
         }
-        let outlier = row.table.columns["outlier"] != nil ? try row.int("outlier", optional: true) != 0 : false
         let complete = row["run_complete"] != "false"
         if run == nil {
             run = RecordedRun(path: row.table.path, metadata: try metadata(row), swiftVersion: row["swift_version"],
                               threadbenchVersion: row["threadbench_version"], buildConfiguration: row["build_config"],
-                              complete: complete, runIDs: [], records: [], outlierFlags: [])
+                              complete: complete, runIDs: [], records: [])
         }
         if !run!.runIDs.contains(row["run_id"]) { run!.runIDs.append(row["run_id"]) }
         run!.complete = run!.complete && complete
         run!.records.append(record)
-        run!.outlierFlags.append(outlier)
     }
 
     private static func metadata(_ row: Row) throws -> RunMetadata {
