@@ -199,9 +199,9 @@ extension ComparisonReport {
 
     private static func curves(_ analyses: [RunAnalysis]) -> [CurveComparison] {
         let summaries = analyses.map(\.summary)
-        let keys = summaries.joined().orderedGroups { BatchKey($0).curve }.map(\.key)
+        let keys = summaries.joined().orderedGroups(by: CurveKey.init).map(\.key)
         return keys.compactMap { key in
-            let matching = summaries.map { rows in rows.filter { BatchKey($0).curve == key } }
+            let matching = summaries.map { rows in rows.filter { CurveKey($0) == key } }
             guard matching.filter({ !$0.isEmpty }).count >= 2 else { return nil }
             let threads = Array(Set(matching.flatMap { $0.map(\.threads) })).sorted()
             let speedups = matching.map { rows in

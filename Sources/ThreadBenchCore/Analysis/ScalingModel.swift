@@ -51,7 +51,7 @@ public struct ScalingModel: Sendable, Equatable {
 
     /// Fits models to every workload x runtime x scaling of a summary, in the order first seen.
     public static func fits(_ rows: [SummaryRow]) -> [ScalingModel] {
-        rows.orderedGroups(by: { BatchKey($0).curve }).map { _, members in
+        rows.orderedGroups(by: CurveKey.init).map { _, members in
             let group = members.sorted { $0.threads < $1.threads }
             let first = group[0]
             let points = group.filter { $0.speedup > 0 }.map { ScalingPoint(threads: $0.threads, speedup: $0.speedup) }
