@@ -81,7 +81,22 @@ public enum CSVRunReader {
         return Table(path: path, columns: columns)
     }
 
+    /// Adds a row's batch to the run, which the first row creates with its metadata.
     private static func append(_ row: Row, to run: inout RecordedRun?) throws {
+        let record = try record(row)
+        let complete = row["run_complete"] != "false"
+        if run == nil {
+            run = RecordedRun(path: row.table.path, metadata: try metadata(row), swiftVersion: row["swift_version"],
+                              threadbenchVersion: row["threadbench_version"], buildConfiguration: row["build_config"],
+                              complete: complete, runIDs: [], records: [])
+        }
+        if !run!.runIDs.contains(row["run_id"]) { run!.runIDs.append(row["run_id"]) }
+        run!.complete = run!.complete && complete
+        run!.records.append(record)
+    }
+
+    /// A row's batch: its schema version and identity checked first, then its measurements.
+    private static func record(_ row: Row) throws -> BatchRecord {
         let version = row["schema_version"]
         guard version == String(CSVSchema.version) else {
             throw CSVReadError.schemaVersion(path: row.table.path, line: row.line, found: version)
@@ -100,6 +115,12 @@ public enum CSVRunReader {
             workload: row["workload"], kind: kind, runtime: Runtime(rawValue: row["runtime"]), runtimeVersion: row["runtime_version"],
             switchIntervalMs: try row.double("switch_interval_ms", optional: true), scaling: scaling,
             threads: threads, tasks: try row.int("tasks"), repetition: try row.int("repetition"))
+        try readMeasurements(row, into: &record)
+        return record
+    }
+
+    /// A row's figures: the wall time, required and not negative; the others empty or numbers.
+    private static func readMeasurements(_ row: Row, into record: inout BatchRecord) throws {
         record.wallSeconds = try row.double("wall_s")
         guard record.wallSeconds >= 0 else { throw row.bad("wall_s", expected: "a duration of 0 or more") }
         record.workSeconds = try row.double("work_s", optional: true)
@@ -124,15 +145,6 @@ public enum CSVRunReader {
         for column in CSVSchema.metricColumns where row.table.columns[column] != nil && !row[column].isEmpty {
             record.metrics[column] = try row.double(column)
         }
-        let complete = row["run_complete"] != "false"
-        if run == nil {
-            run = RecordedRun(path: row.table.path, metadata: try metadata(row), swiftVersion: row["swift_version"],
-                              threadbenchVersion: row["threadbench_version"], buildConfiguration: row["build_config"],
-                              complete: complete, runIDs: [], records: [])
-        }
-        if !run!.runIDs.contains(row["run_id"]) { run!.runIDs.append(row["run_id"]) }
-        run!.complete = run!.complete && complete
-        run!.records.append(record)
     }
 
     private static func metadata(_ row: Row) throws -> RunMetadata {
