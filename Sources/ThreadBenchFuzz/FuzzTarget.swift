@@ -36,12 +36,10 @@ func fuzzCSV(_ data: Data) {
     } catch {
         preconditionFailure("unexpected error \(error)")
     }
-    precondition(!run.records.isEmpty && run.records.count == run.outlierFlags.count)
+    precondition(!run.records.isEmpty)
     precondition(run.metadata.machine.logicalCPUs >= 1)
     guard run.records.count <= 256 else { return }
-    let summary = run.summary
-    _ = SVGChartReporter().render(SpeedupChart.charts(summary, label: run.label, logicalCPUs: run.metadata.machine.logicalCPUs))
-    _ = ScalingModel.fits(summary)
+    _ = SVGChartReporter().render(RunAnalysis(run).charts)
     if let report = try? ComparisonReport(runs: [run, run]) {
         _ = try? ComparisonCSVReporter().render(report)
         _ = ComparisonTableReporter(markdown: true).render(report)

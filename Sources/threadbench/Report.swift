@@ -20,14 +20,11 @@ extension ThreadBench {
 
         func run() throws {
             let run = try CSVRunReader.read(path: file)
-            let summary = run.summary
-            let charts = SpeedupChart.charts(summary, label: run.label, logicalCPUs: run.metadata.machine.logicalCPUs)
+            let analysis = RunAnalysis(run)
             let target = out ?? Self.defaultChartPath(for: file)
-            try AtomicFile.write(Data(SVGChartReporter().render(charts).utf8), to: target)
-            for model in ScalingModel.fits(summary) { print(CSVText.printable(model.sentence)) }
-            for line in RunDiagnostics.warnings(summary, spawnJoinFloorMicros: run.metadata.spawnJoinFloorMicros) {
-                Terminal.warn(line)
-            }
+            try AtomicFile.write(Data(SVGChartReporter().render(analysis.charts).utf8), to: target)
+            for model in analysis.models { print(CSVText.printable(model.sentence)) }
+            for line in analysis.warnings { Terminal.warn(line) }
             if !run.complete { Terminal.warn("\(file) is from a run that was cut short (run_complete=false)") }
             print("chart: \(target)")
         }

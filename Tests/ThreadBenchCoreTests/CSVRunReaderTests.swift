@@ -90,6 +90,17 @@ import Testing
         #expect(error(text) == "x.csv: missing 1 column: wall_s")
     }
 
+    @Test func requiredColumnsAreTheSchemaLessItsOptionalOnes() throws {
+        #expect(Set(CSVSchema.requiredRawColumns).union(CSVSchema.optionalRawColumns) == Set(CSVSchema.rawColumns))
+        #expect(CSVSchema.requiredRawColumns.count + CSVSchema.optionalRawColumns.count == CSVSchema.rawColumns.count)
+        // A file with only the required columns reads, without its metrics.
+        let full = try CSVReporterTests.parse(Data(try Self.csvText().utf8))
+        let keep = full.header.indices.filter { CSVSchema.requiredRawColumns.contains(full.header[$0]) }
+        let text = try CSVReporter.render(header: keep.map { full.header[$0] }, rows: full.rows.map { row in keep.map { row[$0] } })
+        let run = try CSVRunReader.parse(text, path: "x.csv")
+        #expect(run.records == Self.records().map { var r = $0; r.metrics = [:]; return r })
+    }
+
     @Test func otherSchemaVersion() throws {
         var lines = try Self.csvText().components(separatedBy: "\n")
         lines[1] = "2" + lines[1].dropFirst()

@@ -114,6 +114,25 @@ enum Fixture {
         #expect(report.warnings.contains { $0.contains("4 rows only in machine-a") })
     }
 
+    @Test func warnsWhenTheRunsRanDifferentTaskCounts() throws {
+        let a = try Fixture.run("machine-a.csv")
+        var b = a
+        b.records = a.records.filter { $0.threads < 4 || $0.workload == "sleep" }.map { record in
+            var doubled = record
+            if record.workload == "math" { doubled.tasks *= 2 }
+            return doubled
+        }
+        let report = try ComparisonReport(runs: [a, b])
+        let tasks = try #require(a.records.first { $0.workload == "math" }).tasks
+        let warning = try #require(report.warnings.first { $0.contains("different number of tasks") })
+        #expect(warning == "machine-a ran a different number of tasks than machine-a for math at 1 threads "
+            + "(\(tasks) vs \(2 * tasks)), math at 2 threads (\(tasks) vs \(2 * tasks)), math at 1 threads "
+            + "(\(tasks) vs \(2 * tasks)), ...; their wall times measure different work (compare --quick runs with --quick runs)")
+        #expect(report.warnings.contains("2 rows only in machine-a and 0 only in machine-a are not compared"))
+        #expect(report.rows.count == a.records.orderedGroups(by: BatchKey.init).count - 2)
+        #expect(report.rows.allSatisfy { $0.otherIndex == 1 })
+    }
+
     @Test func runsWithNothingInCommonAreRefused() throws {
         #expect(throws: ComparisonError.nothingInCommon(baseline: Fixture.path("machine-a.csv"),
                                                          other: Fixture.path("machine-d-primes.csv"))) {

@@ -14,8 +14,7 @@ public enum ComparisonVerdict: String, Sendable, CaseIterable {
 public struct ComparisonRow: Sendable {
     public var key: BatchKey
     public var kind: WorkloadKind
-    /// Index of the baseline run (always 0) and of the run compared with it.
-    public var baselineIndex: Int
+    /// Index in the report's runs of the run compared with the baseline (the first run).
     public var otherIndex: Int
     public var baselineWalls: [Double]
     public var otherWalls: [Double]
@@ -52,15 +51,17 @@ public struct CurveComparison: Sendable {
 /// Compares runs from different machines or days: a baseline (the first) against each other one.
 public struct ComparisonReport: Sendable {
     /// The runs, baseline first.
-    public var runs: [RecordedRun]
+    public let runs: [RecordedRun]
+    /// Per run, in the same order, its analysis (summary, models), computed once.
+    public let analyses: [RunAnalysis]
     /// The significance level of the U tests.
-    public var alpha: Double
+    public let alpha: Double
     /// Rows found in the baseline and in another run, per other run in file order.
-    public var rows: [ComparisonRow]
+    public let rows: [ComparisonRow]
     /// Speedup curves of every workload and runtime found in more than one run.
-    public var curves: [CurveComparison]
+    public let curves: [CurveComparison]
     /// Things to know before trusting the verdicts, one sentence each.
-    public var warnings: [String]
+    public let warnings: [String]
 
     /// Rows where the other run is significantly slower by more than `percent`.
     public func regressions(beyondPercent percent: Double) -> [ComparisonRow] {
@@ -96,59 +97,55 @@ extension ComparisonReport {
         guard runs.count >= 2 else { throw ComparisonError.tooFewRuns }
         self.runs = runs
         self.alpha = alpha
-        let grouped = runs.map(Self.group)
-        let summaries = runs.map(\.summary)
+        analyses = runs.map(RunAnalysis.init)
+        let groups = runs.map { $0.records.orderedGroups(by: BatchKey.init) }
         var rows: [ComparisonRow] = []
         var warnings: [String] = []
-        let baseline = grouped[0]
         for other in 1..<runs.count {
-            let common = baseline.keys.filter { grouped[other].keys.contains($0) }
-            guard !common.isEmpty else {
-                throw ComparisonError.nothingInCommon(baseline: runs[0].path, other: runs[other].path)
-            }
-            var taskMismatches: [String] = []
-            for key in baseline.order where grouped[other].keys.contains(key) {
-                let a = baseline.records[key]!, b = grouped[other].records[key]!
-                if a[0].tasks != b[0].tasks {
-                    taskMismatches.append("\(key.workload) at \(key.threads) threads (\(a[0].tasks) vs \(b[0].tasks))")
-                }
-                rows.append(Self.row(key: key, a: a, b: b, baselineIndex: 0, otherIndex: other, alpha: alpha,
-                                     baselineSummary: summaries[0], otherSummary: summaries[other]))
-            }
-            if !taskMismatches.isEmpty {
-                warnings.append("\(runs[other].label) ran a different number of tasks than \(runs[0].label) for "
-                    + taskMismatches.prefix(3).joined(separator: ", ") + (taskMismatches.count > 3 ? ", ..." : "")
-                    + "; their wall times measure different work (compare --quick runs with --quick runs)")
-            }
-            let onlyBaseline = baseline.keys.subtracting(grouped[other].keys).count
-            let onlyOther = grouped[other].keys.subtracting(baseline.keys).count
-            if onlyBaseline + onlyOther > 0 {
-                warnings.append("\(onlyBaseline) rows only in \(runs[0].label) and \(onlyOther) only in "
-                    + "\(runs[other].label) are not compared")
-            }
+            let compared = try Self.compare(groups[0], groups[other], other: other, runs: runs, analyses: analyses,
+                                            alpha: alpha)
+            rows += compared.rows
+            warnings += compared.warnings
         }
         self.rows = rows
         self.warnings = Self.runWarnings(runs) + warnings + Self.repetitionWarnings(rows, alpha: alpha)
-        self.curves = Self.curves(runs: runs, summaries: summaries)
+        self.curves = Self.curves(analyses)
     }
 
-    private struct Groups {
-        var order: [BatchKey] = []
-        var records: [BatchKey: [BatchRecord]] = [:]
-        var keys: Set<BatchKey> = []
-    }
+    private typealias Groups = [(key: BatchKey, members: [BatchRecord])]
 
-    private static func group(_ run: RecordedRun) -> Groups {
-        var groups = Groups()
-        for record in run.records {
-            let key = BatchKey(record)
-            if groups.records[key] == nil { groups.order.append(key); groups.keys.insert(key) }
-            groups.records[key, default: []].append(record)
+    /// The rows of the baseline's groups that run `other` measured too, in the baseline's order,
+    /// with warnings about different task counts and rows that only one of them has.
+    private static func compare(_ baseline: Groups, _ others: Groups, other: Int, runs: [RecordedRun],
+                                analyses: [RunAnalysis], alpha: Double) throws -> (rows: [ComparisonRow], warnings: [String]) {
+        let otherRecords = Dictionary(uniqueKeysWithValues: others.map { ($0.key, $0.members) })
+        let common = baseline.compactMap { key, a in otherRecords[key].map { (key: key, a: a, b: $0) } }
+        guard !common.isEmpty else {
+            throw ComparisonError.nothingInCommon(baseline: runs[0].path, other: runs[other].path)
         }
-        return groups
+        let rows = common.map { key, a, b in
+            row(key: key, a: a, b: b, otherIndex: other, alpha: alpha, baselineSummary: analyses[0].summary,
+                otherSummary: analyses[other].summary)
+        }
+        var warnings: [String] = []
+        let taskMismatches = common.filter { $0.a[0].tasks != $0.b[0].tasks }.map { key, a, b in
+            "\(key.workload) at \(key.threads) threads (\(a[0].tasks) vs \(b[0].tasks))"
+        }
+        if !taskMismatches.isEmpty {
+            warnings.append("\(runs[other].label) ran a different number of tasks than \(runs[0].label) for "
+                + taskMismatches.prefix(3).joined(separator: ", ") + (taskMismatches.count > 3 ? ", ..." : "")
+                + "; their wall times measure different work (compare --quick runs with --quick runs)")
+        }
+        let onlyBaseline = baseline.count - common.count
+        let onlyOther = others.count - common.count
+        if onlyBaseline + onlyOther > 0 {
+            warnings.append("\(onlyBaseline) rows only in \(runs[0].label) and \(onlyOther) only in "
+                + "\(runs[other].label) are not compared")
+        }
+        return (rows, warnings)
     }
 
-    private static func row(key: BatchKey, a: [BatchRecord], b: [BatchRecord], baselineIndex: Int, otherIndex: Int,
+    private static func row(key: BatchKey, a: [BatchRecord], b: [BatchRecord], otherIndex: Int,
                             alpha: Double, baselineSummary: [SummaryRow], otherSummary: [SummaryRow]) -> ComparisonRow {
         let aWalls = a.map(\.wallSeconds), bWalls = b.map(\.wallSeconds)
         let aMedian = Statistics.median(aWalls), bMedian = Statistics.median(bWalls)
@@ -159,7 +156,7 @@ extension ComparisonReport {
         func speedup(_ rows: [SummaryRow]) -> Double? {
             rows.first { BatchKey($0) == key && $0.speedup > 0 }?.speedup
         }
-        return ComparisonRow(key: key, kind: a[0].kind, baselineIndex: baselineIndex, otherIndex: otherIndex,
+        return ComparisonRow(key: key, kind: a[0].kind, otherIndex: otherIndex,
                              baselineWalls: aWalls, otherWalls: bWalls, baselineMedianSeconds: aMedian,
                              otherMedianSeconds: bMedian, baselineSpeedup: speedup(baselineSummary),
                              otherSpeedup: speedup(otherSummary), ratio: ratio, ratioCI95Low: ci.low,
@@ -200,22 +197,18 @@ extension ComparisonReport {
         return lines
     }
 
-    private static func curves(runs: [RecordedRun], summaries: [[SummaryRow]]) -> [CurveComparison] {
-        let keys = summaries.joined().orderedGroups { BatchKey($0).curve }.map(\.key)
-        let models = summaries.map(ScalingModel.fits)
+    private static func curves(_ analyses: [RunAnalysis]) -> [CurveComparison] {
+        let summaries = analyses.map(\.summary)
+        let keys = summaries.joined().orderedGroups(by: CurveKey.init).map(\.key)
         return keys.compactMap { key in
-            let (workload, runtime, scaling) = (key.workload, key.runtime, key.scaling)
-            let matching = summaries.map { rows in rows.filter { BatchKey($0).curve == key } }
+            let matching = summaries.map { rows in rows.filter { CurveKey($0) == key } }
             guard matching.filter({ !$0.isEmpty }).count >= 2 else { return nil }
             let threads = Array(Set(matching.flatMap { $0.map(\.threads) })).sorted()
             let speedups = matching.map { rows in
                 threads.map { n in rows.first { $0.threads == n && $0.speedup > 0 }?.speedup }
             }
-            let fitted = models.map { list in
-                list.first { $0.workload == workload && $0.runtime == runtime && $0.scaling == scaling }
-            }
-            return CurveComparison(workload: workload, runtime: runtime, scaling: scaling, threads: threads,
-                                   speedups: speedups, models: fitted)
+            return CurveComparison(workload: key.workload, runtime: key.runtime, scaling: key.scaling, threads: threads,
+                                   speedups: speedups, models: analyses.map { $0.models.first { $0.curve == key } })
         }
     }
 }

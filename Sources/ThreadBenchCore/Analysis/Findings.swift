@@ -11,9 +11,7 @@ public struct Findings: Sendable {
     /// One sentence per workload, e.g. "math: threads help without a GIL (1.96x at 2 threads
     /// on 2 cores); under the GIL they do not (0.98x)".
     public func sentences(_ rows: [SummaryRow]) -> [String] {
-        var workloads: [String] = []
-        for row in rows where !workloads.contains(row.workload) { workloads.append(row.workload) }
-        var lines = workloads.map { name in sentence(for: name, rows.filter { $0.workload == name }) }
+        var lines = rows.orderedGroups(by: \.workload).map { name, group in sentence(for: name, group) }
         if rows.contains(where: { $0.kind == .cpu }) {
             lines.append("note: this machine has \(logicalCPUs) logical CPUs, so computation cannot run more than "
                 + "\(logicalCPUs)x faster on threads, whatever the thread count.")

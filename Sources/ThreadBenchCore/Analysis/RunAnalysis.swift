@@ -22,6 +22,17 @@ public struct RunAnalysis: Sendable {
 
     /// Analyses the records of one run on the machine described by `metadata`.
     public init(records: [BatchRecord], metadata: RunMetadata) {
+        self.init(records: records, metadata: metadata, label: metadata.hostLabel)
+    }
+
+    /// Analyses a run read back from a file; its charts are titled with the run's label
+    /// (the file name when the run has no host label).
+    public init(_ run: RecordedRun) {
+        self.init(records: run.records, metadata: run.metadata, label: run.label)
+    }
+
+    /// Analyses records; `label` names the run in chart titles.
+    private init(records: [BatchRecord], metadata: RunMetadata, label: String) {
         let cpus = metadata.machine.logicalCPUs
         self.records = records
         outlierFlags = OutlierDetection.wallFlags(records)
@@ -30,6 +41,6 @@ public struct RunAnalysis: Sendable {
         warnings = RunDiagnostics.warnings(summary, spawnJoinFloorMicros: metadata.spawnJoinFloorMicros)
         findings = Findings(logicalCPUs: cpus).sentences(summary) + RuntimeComparison.lines(summary)
         failures = FailureLines.lines(records)
-        charts = SpeedupChart.charts(summary, label: metadata.hostLabel, logicalCPUs: cpus)
+        charts = SpeedupChart.charts(summary, label: label, logicalCPUs: cpus)
     }
 }

@@ -18,7 +18,7 @@ public enum RunDiagnostics {
     public static func warnings(_ rows: [SummaryRow], spawnJoinFloorMicros: Double) -> [String] {
         var lines: [String] = []
         var outlierRows: [String] = []
-        for (_, members) in rows.orderedGroups(by: { BatchKey($0).curve }) {
+        for (_, members) in rows.orderedGroups(by: CurveKey.init) {
             let name = "\(members[0].workload) under \(members[0].runtime)"
             let unstable = members.filter {
                 $0.wallMedianSeconds > 0 && $0.repetitions > 1

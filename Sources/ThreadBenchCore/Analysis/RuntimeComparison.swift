@@ -13,9 +13,9 @@ public enum RuntimeComparison {
     }
 
     private static func line(for workload: String, _ rows: [SummaryRow]) -> String? {
-        let runtimes = rows.orderedGroups(by: \.runtime).map(\.key)
-        guard let python = runtimes.first(where: \.isCPython) else { return nil }
-        let counts = runtimes.map { runtime in Set(rows.filter { $0.runtime == runtime }.map(\.threads)) }
+        let byRuntime = rows.orderedGroups(by: \.runtime)
+        guard let python = byRuntime.map(\.key).first(where: \.isCPython) else { return nil }
+        let counts = byRuntime.map { Set($0.members.map(\.threads)) }
         guard let common = counts.dropFirst().reduce(counts.first ?? [], { $0.intersection($1) }).filter({ $0 > 1 }).max()
         else { return "\(workload): no thread count above 1 ran under every runtime, so there is nothing to compare" }
         let at = { (runtime: Runtime) in rows.first { $0.runtime == runtime && $0.threads == common } }

@@ -28,7 +28,7 @@ public struct ScalingPoint: Sendable, Equatable {
 
 /// The scaling models of one workload under one runtime: Amdahl and the USL, fitted to its
 /// median speedups, with Karp-Flatt per thread count kept in the summary.
-public struct ScalingModel: Sendable {
+public struct ScalingModel: Sendable, Equatable {
     public var workload: String
     public var kind: WorkloadKind
     public var runtime: Runtime
@@ -41,6 +41,9 @@ public struct ScalingModel: Sendable {
     /// Nil with fewer than 3 thread counts.
     public var usl: USLFit?
 
+    /// The curve the models were fitted to.
+    public var curve: CurveKey { CurveKey(workload: workload, runtime: runtime, scaling: scaling) }
+
     /// The most threads measured.
     public var maxThreads: Int { points.map(\.threads).max() ?? 1 }
     /// The best measured speedup.
@@ -48,7 +51,7 @@ public struct ScalingModel: Sendable {
 
     /// Fits models to every workload x runtime x scaling of a summary, in the order first seen.
     public static func fits(_ rows: [SummaryRow]) -> [ScalingModel] {
-        rows.orderedGroups(by: { BatchKey($0).curve }).map { _, members in
+        rows.orderedGroups(by: CurveKey.init).map { _, members in
             let group = members.sorted { $0.threads < $1.threads }
             let first = group[0]
             let points = group.filter { $0.speedup > 0 }.map { ScalingPoint(threads: $0.threads, speedup: $0.speedup) }

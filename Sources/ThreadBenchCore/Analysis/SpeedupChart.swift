@@ -46,10 +46,9 @@ public struct SpeedupChart: Sendable {
     ///   - label: the run's label, for titles.
     ///   - logicalCPUs: the machine's cores.
     public static func charts(_ rows: [SummaryRow], label: String, logicalCPUs: Int) -> [SpeedupChart] {
-        workloads(rows).map { workload in
-            let group = rows.filter { $0.workload == workload }
-            let series = runtimeKeys(group).enumerated().map { index, key in
-                makeSeries(group.filter { seriesKey($0) == key }, label: key, colorIndex: index, dashIndex: 0)
+        rows.orderedGroups(by: \.workload).map { workload, group in
+            let series = group.orderedGroups(by: seriesLabel).enumerated().map { index, line in
+                makeSeries(line.members, label: line.key, colorIndex: index, dashIndex: 0)
             }
             let first = group[0]
             return SpeedupChart(
@@ -63,20 +62,18 @@ public struct SpeedupChart: Sendable {
     /// One chart per workload of a comparison: every run's runtimes on the same axes, one
     /// dash pattern per run and one colour per runtime.
     public static func charts(_ report: ComparisonReport) -> [SpeedupChart] {
-        let summaries = report.runs.map(\.summary)
+        let summaries = report.analyses.map(\.summary)
         let all = summaries.flatMap { $0 }
-        let runtimes = runtimeKeys(all)
-        return workloads(all).map { workload in
+        let labels = all.orderedGroups(by: seriesLabel).map(\.key)
+        return all.orderedGroups(by: \.workload).map { workload, group in
             var series: [ChartSeries] = []
             for (runIndex, summary) in summaries.enumerated() {
-                let group = summary.filter { $0.workload == workload }
-                for key in runtimeKeys(group) {
-                    series.append(makeSeries(group.filter { seriesKey($0) == key },
-                                             label: "\(key) @ \(report.runs[runIndex].label)",
-                                             colorIndex: runtimes.firstIndex(of: key) ?? 0, dashIndex: runIndex))
+                for (label, rows) in summary.filter({ $0.workload == workload }).orderedGroups(by: seriesLabel) {
+                    series.append(makeSeries(rows, label: "\(label) @ \(report.runs[runIndex].label)",
+                                             colorIndex: labels.firstIndex(of: label) ?? 0, dashIndex: runIndex))
                 }
             }
-            let first = all.first { $0.workload == workload }!
+            let first = group[0]
             let marks = report.runs.enumerated().map { index, run in
                 CoreMark(label: "\(run.label): \(run.metadata.machine.logicalCPUs) cores",
                          cores: run.metadata.machine.logicalCPUs, dashIndex: index)
@@ -89,21 +86,10 @@ public struct SpeedupChart: Sendable {
         }
     }
 
-    private static func workloads(_ rows: [SummaryRow]) -> [String] {
-        var names: [String] = []
-        for row in rows where !names.contains(row.workload) { names.append(row.workload) }
-        return names
-    }
-
-    /// The runtime, with the scaling added when one file mixes strong and weak runs.
-    private static func seriesKey(_ row: SummaryRow) -> String {
+    /// A series' legend text and colour key: the runtime, with the scaling added when it is weak
+    /// (one file may mix strong and weak runs).
+    private static func seriesLabel(_ row: SummaryRow) -> String {
         row.scaling == .strong ? row.runtime.rawValue : "\(row.runtime) (weak)"
-    }
-
-    private static func runtimeKeys(_ rows: [SummaryRow]) -> [String] {
-        var keys: [String] = []
-        for row in rows where !keys.contains(seriesKey(row)) { keys.append(seriesKey(row)) }
-        return keys
     }
 
     private static func makeSeries(_ rows: [SummaryRow], label: String, colorIndex: Int, dashIndex: Int) -> ChartSeries {

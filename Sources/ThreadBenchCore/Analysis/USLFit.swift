@@ -57,24 +57,8 @@ public struct USLFit: Sendable, Equatable {
         var current = error(sigma, kappa)
         var damping = 1e-3
         for _ in 0..<200 {
-            // Normal equations J^T J d = J^T r for the two parameters.
-            var a11 = 0.0, a12 = 0.0, a22 = 0.0, g1 = 0.0, g2 = 0.0
-            for p in points {
-                let n = Double(p.threads)
-                let d = 1 + sigma * (n - 1) + kappa * n * (n - 1)
-                let r = p.speedup - n / d
-                let j1 = n * (n - 1) / (d * d)
-                let j2 = n * n * (n - 1) / (d * d)
-                a11 += j1 * j1; a12 += j1 * j2; a22 += j2 * j2
-                g1 += j1 * r; g2 += j2 * r
-            }
-            // The model's derivative is -j; the step that reduces the error is -(J^T J)^-1 J^T r with J = -j.
-            let b11 = a11 * (1 + damping), b22 = a22 * (1 + damping)
-            let det = b11 * b22 - a12 * a12
-            guard det.isFinite, abs(det) > 0 else { break }
-            let ds = -(b22 * g1 - a12 * g2) / det
-            let dk = -(b11 * g2 - a12 * g1) / det
-            let s = max(0, sigma + ds), k = max(0, kappa + dk)
+            guard let delta = step(points, sigma: sigma, kappa: kappa, damping: damping) else { break }
+            let s = max(0, sigma + delta.sigma), k = max(0, kappa + delta.kappa)
             let next = error(s, k)
             if next < current {
                 let improvement = current - next
@@ -88,6 +72,27 @@ public struct USLFit: Sendable, Equatable {
         }
         let s = sigma, k = kappa
         return USLFit(sigma: s, kappa: k, rSquared: ScalingPoint.rSquared(points) { speedup(at: $0, sigma: s, kappa: k) })
+    }
+
+    /// One damped Gauss-Newton step (dsigma, dkappa) from the normal equations J^T J d = J^T r;
+    /// nil when the damped system is singular.
+    private static func step(_ points: [ScalingPoint], sigma: Double, kappa: Double,
+                             damping: Double) -> (sigma: Double, kappa: Double)? {
+        var a11 = 0.0, a12 = 0.0, a22 = 0.0, g1 = 0.0, g2 = 0.0
+        for p in points {
+            let n = Double(p.threads)
+            let d = 1 + sigma * (n - 1) + kappa * n * (n - 1)
+            let r = p.speedup - n / d
+            let j1 = n * (n - 1) / (d * d)
+            let j2 = n * n * (n - 1) / (d * d)
+            a11 += j1 * j1; a12 += j1 * j2; a22 += j2 * j2
+            g1 += j1 * r; g2 += j2 * r
+        }
+        // The model's derivative is -j; the step that reduces the error is -(J^T J)^-1 J^T r with J = -j.
+        let b11 = a11 * (1 + damping), b22 = a22 * (1 + damping)
+        let det = b11 * b22 - a12 * a12
+        guard det.isFinite, abs(det) > 0 else { return nil }
+        return (-(b22 * g1 - a12 * g2) / det, -(b11 * g2 - a12 * g1) / det)
     }
 
     /// Least squares through the origin on the linearised law, with both parameters kept >= 0.

@@ -13,17 +13,13 @@ public struct CSVReporter: Sendable {
     /// - Parameter complete: false while the run is still going or was interrupted.
     public func raw(_ records: [BatchRecord], outlierFlags: [Bool]?, complete: Bool) throws -> Data {
         let outliers = outlierFlags ?? Array(repeating: false, count: records.count)
-        return try render(header: CSVSchema.rawColumns,
+        return try Self.render(header: CSVSchema.rawColumns,
                           rows: zip(records, outliers).map { rawRow($0, outlier: $1, complete: complete) })
     }
 
     /// The summary file: a header and one row per workload x runtime x thread count.
     public func summary(_ rows: [SummaryRow], complete: Bool) throws -> Data {
-        try render(header: CSVSchema.summaryColumns, rows: rows.map { summaryRow($0, complete: complete) })
-    }
-
-    func render(header: [String], rows: [[String]]) throws -> Data {
-        try Self.render(header: header, rows: rows)
+        try Self.render(header: CSVSchema.summaryColumns, rows: rows.map { summaryRow($0, complete: complete) })
     }
 
     /// CSV text of a header and rows, ending with a newline.
@@ -53,16 +49,17 @@ public struct CSVReporter: Sendable {
         ]
     }
 
-    func keyCells(_ workload: String, _ kind: WorkloadKind, _ runtime: Runtime, _ version: String,
-                          _ interval: Double, _ scaling: Scaling, _ threads: Int, _ tasks: Int) -> [String] {
-        [CSVText.neutralized(workload), kind.rawValue, CSVText.neutralized(runtime.rawValue), CSVText.neutralized(version),
-         CSVText.number(interval), scaling.rawValue, String(threads), String(tasks)]
+    /// The key columns of a record or a summary row.
+    func keyCells(_ batch: some BatchIdentity) -> [String] {
+        [CSVText.neutralized(batch.workload), batch.kind.rawValue, CSVText.neutralized(batch.runtime.rawValue),
+         CSVText.neutralized(batch.runtimeVersion), CSVText.number(batch.switchIntervalMs), batch.scaling.rawValue,
+         String(batch.threads), String(batch.tasks)]
     }
 
     private func rawRow(_ r: BatchRecord, outlier: Bool, complete: Bool) -> [String] {
         let n = CSVText.number
         return metadataCells(complete: complete)
-            + keyCells(r.workload, r.kind, r.runtime, r.runtimeVersion, r.switchIntervalMs, r.scaling, r.threads, r.tasks)
+            + keyCells(r)
             + [String(r.repetition), n(r.wallSeconds), outlier ? "1" : "0", n(r.workSeconds), n(r.cpuUserSeconds), n(r.cpuSysSeconds),
                n(r.threadCPUSeconds), String(r.voluntaryContextSwitches), String(r.involuntaryContextSwitches),
                n(r.spawnP50Micros), n(r.startP50Micros), n(r.startMaxMicros), n(r.joinP50Micros), n(r.joinMaxMicros),
@@ -74,7 +71,7 @@ public struct CSVReporter: Sendable {
     private func summaryRow(_ s: SummaryRow, complete: Bool) -> [String] {
         let n = CSVText.number
         return metadataCells(complete: complete)
-            + keyCells(s.workload, s.kind, s.runtime, s.runtimeVersion, s.switchIntervalMs, s.scaling, s.threads, s.tasks)
+            + keyCells(s)
             + [String(s.repetitions), String(s.outliers), n(s.wallMedianSeconds), n(s.wallMinSeconds), n(s.wallMaxSeconds),
                n(s.wallStddevSeconds), n(s.wallCI95LowSeconds), n(s.wallCI95HighSeconds), n(s.speedup),
                n(s.speedupCI95Low), n(s.speedupCI95High), n(s.efficiency), s.karpFlatt.map(n) ?? "",

@@ -19,7 +19,7 @@ public struct ComparisonCSVReporter: Sendable {
     public func render(_ report: ComparisonReport) throws -> Data {
         let n = CSVText.number
         let rows = report.rows.map { row -> [String] in
-            let a = report.runs[row.baselineIndex], b = report.runs[row.otherIndex]
+            let a = report.runs[0], b = report.runs[row.otherIndex]
             func run(_ r: RecordedRun) -> [String] {
                 [CSVText.neutralized(r.label), CSVText.neutralized(URL(fileURLWithPath: r.path).lastPathComponent),
                  CSVText.neutralized(r.metadata.machine.hostname), CSVText.neutralized(r.metadata.machine.cpuModel),

@@ -20,6 +20,6 @@ extension CSVReporter {
                 CSVText.neutralized(m.sentence),
             ]
         }
-        return try render(header: CSVSchema.modelColumns, rows: rows)
+        return try Self.render(header: CSVSchema.modelColumns, rows: rows)
     }
 }

@@ -33,84 +33,107 @@ public struct SVGChartReporter: Sendable {
         return svg + "</svg>\n"
     }
 
+    /// One panel: title, grid, reference lines, bands under lines, then the legend.
     private func panel(_ chart: SpeedupChart) -> String {
-        let m = Self.margin
-        let plotWidth = Self.panelWidth - m.left - m.right
-        let plotHeight = Self.panelHeight - m.top - m.bottom
-        let allThreads = chart.series.flatMap { $0.points.map(\.threads) }
-        let maxThreads = max(allThreads.max() ?? 2, 2)
-        let xMaxLog = log2(Double(maxThreads))
-        func x(_ n: Double) -> Double { m.left + log2(max(n, 1)) / xMaxLog * plotWidth }
-        let topData = chart.series.flatMap { $0.points.map { max($0.high, $0.speedup) } }.max() ?? 1
-        let yMax = Self.niceCeiling(max(topData, chart.ideal(at: Double(maxThreads)), 1) * 1.05)
-        func y(_ s: Double) -> Double { m.top + plotHeight - min(max(s, 0), yMax) / yMax * plotHeight }
+        let area = SVGPlotArea(chart)
+        return title(chart) + grid(area) + frame(area) + noGainLine(area) + idealLine(chart, area)
+            + coreMarks(chart, area) + bands(chart, area) + seriesLines(chart, area)
+            + legend(chart, x: area.right + 16, y: area.top)
+    }
 
-        var out = "<text class=\"title\" x=\"\(f(m.left))\" y=\"28\" font-size=\"15\" font-weight=\"bold\">"
+    private func title(_ chart: SpeedupChart) -> String {
+        "<text class=\"title\" x=\"\(f(Self.margin.left))\" y=\"28\" font-size=\"15\" font-weight=\"bold\">"
             + "\(escape(chart.title))</text>\n"
-        // Grid and axes.
-        let step = Self.niceStep(yMax / 5)
+    }
+
+    /// Horizontal lines at nice speedup steps and vertical lines at powers of two, labelled.
+    private func grid(_ area: SVGPlotArea) -> String {
+        var out = ""
+        let step = Self.niceStep(area.yMax / 5)
         var tick = 0.0
-        while tick <= yMax + step / 1000 {
-            out += "<line x1=\"\(f(m.left))\" y1=\"\(f(y(tick)))\" x2=\"\(f(m.left + plotWidth))\" y2=\"\(f(y(tick)))\" "
+        while tick <= area.yMax + step / 1000 {
+            let y = area.y(tick)
+            out += "<line x1=\"\(f(area.left))\" y1=\"\(f(y))\" x2=\"\(f(area.right))\" y2=\"\(f(y))\" "
                 + "stroke=\"#e4e4e4\"/>\n"
-            out += "<text x=\"\(f(m.left - 8))\" y=\"\(f(y(tick) + 4))\" text-anchor=\"end\">\(Self.label(tick))</text>\n"
+            out += "<text x=\"\(f(area.left - 8))\" y=\"\(f(y + 4))\" text-anchor=\"end\">\(Self.label(tick))</text>\n"
             tick += step
         }
-        var power = 1
-        while power <= maxThreads {
-            out += "<line x1=\"\(f(x(Double(power))))\" y1=\"\(f(m.top))\" x2=\"\(f(x(Double(power))))\" "
-                + "y2=\"\(f(m.top + plotHeight))\" stroke=\"#e4e4e4\"/>\n"
-            out += "<text x=\"\(f(x(Double(power))))\" y=\"\(f(m.top + plotHeight + 18))\" text-anchor=\"middle\">"
-                + "\(power)</text>\n"
-            power *= 2
+        for power in area.powersOfTwo {
+            let x = area.x(Double(power))
+            out += "<line x1=\"\(f(x))\" y1=\"\(f(area.top))\" x2=\"\(f(x))\" y2=\"\(f(area.bottom))\" stroke=\"#e4e4e4\"/>\n"
+            out += "<text x=\"\(f(x))\" y=\"\(f(area.bottom + 18))\" text-anchor=\"middle\">\(power)</text>\n"
         }
-        out += "<rect x=\"\(f(m.left))\" y=\"\(f(m.top))\" width=\"\(f(plotWidth))\" height=\"\(f(plotHeight))\" "
+        return out
+    }
+
+    /// The plot's border and the axis titles.
+    private func frame(_ area: SVGPlotArea) -> String {
+        "<rect x=\"\(f(area.left))\" y=\"\(f(area.top))\" width=\"\(f(area.width))\" height=\"\(f(area.height))\" "
             + "fill=\"none\" stroke=\"#444\"/>\n"
-        out += "<text class=\"x-label\" x=\"\(f(m.left + plotWidth / 2))\" y=\"\(f(Self.panelHeight - 18))\" "
+            + "<text class=\"x-label\" x=\"\(f(area.left + area.width / 2))\" y=\"\(f(Self.panelHeight - 18))\" "
             + "text-anchor=\"middle\">threads (log2 scale)</text>\n"
-        out += "<text class=\"y-label\" transform=\"translate(20,\(f(m.top + plotHeight / 2))) rotate(-90)\" "
+            + "<text class=\"y-label\" transform=\"translate(20,\(f(area.top + area.height / 2))) rotate(-90)\" "
             + "text-anchor=\"middle\">speedup against 1 thread (x)</text>\n"
-        // No-gain line at 1x.
-        out += "<line class=\"no-gain\" x1=\"\(f(m.left))\" y1=\"\(f(y(1)))\" x2=\"\(f(m.left + plotWidth))\" "
-            + "y2=\"\(f(y(1)))\" stroke=\"#999\" stroke-width=\"1\"/>\n"
-        // Ideal line, sampled at every power of two and at the core count.
-        var samples = Set<Double>()
-        power = 1
-        while power <= maxThreads { samples.insert(Double(power)); power *= 2 }
-        samples.insert(Double(maxThreads))
-        if chart.idealCores < maxThreads { samples.insert(Double(chart.idealCores)) }
-        let idealPoints = samples.sorted().map { "\(f(x($0))),\(f(y(chart.ideal(at: $0))))" }
-        out += "<polyline class=\"ideal\" points=\"\(idealPoints.joined(separator: " "))\" fill=\"none\" "
+    }
+
+    /// The line at 1x: below it, threads made things slower.
+    private func noGainLine(_ area: SVGPlotArea) -> String {
+        "<line class=\"no-gain\" x1=\"\(f(area.left))\" y1=\"\(f(area.y(1)))\" x2=\"\(f(area.right))\" "
+            + "y2=\"\(f(area.y(1)))\" stroke=\"#999\" stroke-width=\"1\"/>\n"
+    }
+
+    /// The ideal speedup, sampled at every power of two, at the axis end and at the core count.
+    private func idealLine(_ chart: SpeedupChart, _ area: SVGPlotArea) -> String {
+        var samples = Set(area.powersOfTwo.map(Double.init))
+        samples.insert(Double(area.maxThreads))
+        if chart.idealCores < area.maxThreads { samples.insert(Double(chart.idealCores)) }
+        let points = samples.sorted().map { "\(f(area.x($0))),\(f(area.y(chart.ideal(at: $0))))" }
+        return "<polyline class=\"ideal\" points=\"\(points.joined(separator: " "))\" fill=\"none\" "
             + "stroke=\"#555\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>\n"
-        // Core counts.
-        for mark in chart.coreMarks where mark.cores <= maxThreads {
-            let cx = x(Double(mark.cores))
-            out += "<line class=\"cores\" x1=\"\(f(cx))\" y1=\"\(f(m.top))\" x2=\"\(f(cx))\" y2=\"\(f(m.top + plotHeight))\" "
-                + "stroke=\"#b8860b\" stroke-width=\"1.5\" stroke-dasharray=\"\(Self.dashes[mark.dashIndex % 4].isEmpty ? "3 3" : Self.dashes[mark.dashIndex % 4])\"/>\n"
-            out += "<text x=\"\(f(cx + 4))\" y=\"\(f(m.top + 14 + 14 * Double(mark.dashIndex)))\" fill=\"#8b6508\">"
+    }
+
+    /// A vertical mark and label at each machine's core count that lies on the axis.
+    private func coreMarks(_ chart: SpeedupChart, _ area: SVGPlotArea) -> String {
+        var out = ""
+        for mark in chart.coreMarks where mark.cores <= area.maxThreads {
+            let cx = area.x(Double(mark.cores))
+            let dash = Self.dashes[mark.dashIndex % 4].isEmpty ? "3 3" : Self.dashes[mark.dashIndex % 4]
+            out += "<line class=\"cores\" x1=\"\(f(cx))\" y1=\"\(f(area.top))\" x2=\"\(f(cx))\" y2=\"\(f(area.bottom))\" "
+                + "stroke=\"#b8860b\" stroke-width=\"1.5\" stroke-dasharray=\"\(dash)\"/>\n"
+            out += "<text x=\"\(f(cx + 4))\" y=\"\(f(area.top + 14 + 14 * Double(mark.dashIndex)))\" fill=\"#8b6508\">"
                 + "\(escape(mark.label))</text>\n"
         }
-        // Bands first, so every line is drawn above every band.
+        return out
+    }
+
+    /// Every series' 95% band, drawn before any line so that every line lies above every band.
+    private func bands(_ chart: SpeedupChart, _ area: SVGPlotArea) -> String {
+        var out = ""
         for series in chart.series where series.points.count > 1 {
             let color = Self.palette[series.colorIndex % Self.palette.count]
-            let upper = series.points.map { "\(f(x(Double($0.threads)))),\(f(y($0.high)))" }
-            let lower = series.points.reversed().map { "\(f(x(Double($0.threads)))),\(f(y($0.low)))" }
+            let upper = series.points.map { "\(f(area.x(Double($0.threads)))),\(f(area.y($0.high)))" }
+            let lower = series.points.reversed().map { "\(f(area.x(Double($0.threads)))),\(f(area.y($0.low)))" }
             out += "<path class=\"ci-band\" d=\"M \((upper + lower).joined(separator: " L ")) Z\" fill=\"\(color)\" "
                 + "fill-opacity=\"0.15\" stroke=\"none\"/>\n"
         }
+        return out
+    }
+
+    /// Every series' line, with a dot and a tooltip at each measured point.
+    private func seriesLines(_ chart: SpeedupChart, _ area: SVGPlotArea) -> String {
+        var out = ""
         for series in chart.series {
             let color = Self.palette[series.colorIndex % Self.palette.count]
             let dash = Self.dashes[series.dashIndex % Self.dashes.count]
-            let points = series.points.map { "\(f(x(Double($0.threads)))),\(f(y($0.speedup)))" }
+            let points = series.points.map { "\(f(area.x(Double($0.threads)))),\(f(area.y($0.speedup)))" }
             out += "<polyline class=\"series\" data-series=\"\(escape(series.label))\" points=\"\(points.joined(separator: " "))\" "
                 + "fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\"\(dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"")/>\n"
             for p in series.points {
-                out += "<circle cx=\"\(f(x(Double(p.threads))))\" cy=\"\(f(y(p.speedup)))\" r=\"3\" fill=\"\(color)\">"
+                out += "<circle cx=\"\(f(area.x(Double(p.threads))))\" cy=\"\(f(area.y(p.speedup)))\" r=\"3\" fill=\"\(color)\">"
                     + "<title>\(escape(series.label)), \(p.threads) threads: "
                     + String(format: "%.2fx (95%% CI %.2f-%.2f)", p.speedup, p.low, p.high) + "</title></circle>\n"
             }
         }
-        out += legend(chart, x: m.left + plotWidth + 16, y: m.top)
         return out
     }
 

@@ -9,7 +9,7 @@ public struct TableReporter: Sendable {
     /// The tables as text, each headed by its workload and runtime.
     public func render(_ rows: [SummaryRow]) -> String {
         var output = ""
-        for (_, group) in rows.orderedGroups(by: { BatchKey($0).curve }) {
+        for (_, group) in rows.orderedGroups(by: CurveKey.init) {
             let first = group[0]
             output += "\(first.workload) (\(first.kind.rawValue)) under \(first.runtime), \(first.tasks) tasks, "
                 + "\(first.scaling.rawValue) scaling\n"

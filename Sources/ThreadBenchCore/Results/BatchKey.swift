@@ -5,14 +5,9 @@ public struct BatchKey: Hashable, Sendable, Comparable, CustomStringConvertible 
     public var scaling: Scaling
     public var threads: Int
 
-    /// The key of a record.
-    public init(_ record: BatchRecord) {
-        self.init(workload: record.workload, runtime: record.runtime, scaling: record.scaling, threads: record.threads)
-    }
-
-    /// The key of a summary row.
-    public init(_ row: SummaryRow) {
-        self.init(workload: row.workload, runtime: row.runtime, scaling: row.scaling, threads: row.threads)
+    /// The key of a record or a summary row.
+    public init(_ batch: some BatchIdentity) {
+        self.init(workload: batch.workload, runtime: batch.runtime, scaling: batch.scaling, threads: batch.threads)
     }
 
     /// A key from its parts.
@@ -44,6 +39,11 @@ public struct CurveKey: Hashable, Sendable, Comparable {
     public var workload: String
     public var runtime: Runtime
     public var scaling: Scaling
+
+    /// The curve of a record or a summary row.
+    public init(_ batch: some BatchIdentity) {
+        self.init(workload: batch.workload, runtime: batch.runtime, scaling: batch.scaling)
+    }
 
     /// A key from its parts.
     public init(workload: String, runtime: Runtime, scaling: Scaling) {

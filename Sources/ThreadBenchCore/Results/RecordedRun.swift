@@ -19,14 +19,9 @@ public struct RecordedRun: Sendable {
     public var runIDs: [String]
     /// Every batch, in file order.
     public var records: [BatchRecord]
-    /// Per record, whether the file flagged it as an outlier (false when the column is absent).
-    public var outlierFlags: [Bool]
 
     /// The label a person knows this run by: its host label, or the file name when that is empty.
     public var label: String {
         metadata.hostLabel.isEmpty ? URL(fileURLWithPath: path).lastPathComponent : metadata.hostLabel
     }
-
-    /// The summary of the records, as the run itself computed it.
-    public var summary: [SummaryRow] { Summarizer.summarize(records, logicalCPUs: metadata.machine.logicalCPUs) }
 }

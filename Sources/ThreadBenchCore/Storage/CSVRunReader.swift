@@ -3,13 +3,6 @@ import Foundation
 
 /// Reads ThreadBench raw CSVs back into records, with one clear error per problem.
 public enum CSVRunReader {
-    /// Columns a raw file must have to be read; later columns (metrics, `outlier`) are optional.
-    static let requiredColumns = CSVSchema.metadataColumns + CSVSchema.batchKeyColumns + [
-        "repetition", "wall_s", "work_s", "cpu_user_s", "cpu_sys_s", "thread_cpu_s", "ctx_voluntary",
-        "ctx_involuntary", "spawn_p50_us", "start_p50_us", "start_max_us", "join_p50_us", "join_max_us",
-        "task_p50_ms", "task_p99_ms", "gil_wait_s", "ops", "bytes", "errors", "timed_out", "first_error",
-    ]
-
     /// Reads the raw CSV at `path`.
     /// - Throws: `CSVReadError`.
     public static func read(path: String) throws -> RecordedRun {
@@ -83,12 +76,27 @@ public enum CSVRunReader {
         if columns["usl_sigma"] != nil, columns["repetition"] == nil {
             throw CSVReadError.notRawFile(path: path, which: "model")
         }
-        let missing = requiredColumns.filter { columns[$0] == nil }
+        let missing = CSVSchema.requiredRawColumns.filter { columns[$0] == nil }
         guard missing.isEmpty else { throw CSVReadError.missingColumns(path: path, columns: missing) }
         return Table(path: path, columns: columns)
     }
 
+    /// Adds a row's batch to the run, which the first row creates with its metadata.
     private static func append(_ row: Row, to run: inout RecordedRun?) throws {
+        let record = try record(row)
+        let complete = row["run_complete"] != "false"
+        if run == nil {
+            run = RecordedRun(path: row.table.path, metadata: try metadata(row), swiftVersion: row["swift_version"],
+                              threadbenchVersion: row["threadbench_version"], buildConfiguration: row["build_config"],
+                              complete: complete, runIDs: [], records: [])
+        }
+        if !run!.runIDs.contains(row["run_id"]) { run!.runIDs.append(row["run_id"]) }
+        run!.complete = run!.complete && complete
+        run!.records.append(record)
+    }
+
+    /// A row's batch: its schema version and identity checked first, then its measurements.
+    private static func record(_ row: Row) throws -> BatchRecord {
         let version = row["schema_version"]
         guard version == String(CSVSchema.version) else {
             throw CSVReadError.schemaVersion(path: row.table.path, line: row.line, found: version)
@@ -107,6 +115,12 @@ public enum CSVRunReader {
             workload: row["workload"], kind: kind, runtime: Runtime(rawValue: row["runtime"]), runtimeVersion: row["runtime_version"],
             switchIntervalMs: try row.double("switch_interval_ms", optional: true), scaling: scaling,
             threads: threads, tasks: try row.int("tasks"), repetition: try row.int("repetition"))
+        try readMeasurements(row, into: &record)
+        return record
+    }
+
+    /// A row's figures: the wall time, required and not negative; the others empty or numbers.
+    private static func readMeasurements(_ row: Row, into record: inout BatchRecord) throws {
         record.wallSeconds = try row.double("wall_s")
         guard record.wallSeconds >= 0 else { throw row.bad("wall_s", expected: "a duration of 0 or more") }
         record.workSeconds = try row.double("work_s", optional: true)
@@ -131,17 +145,6 @@ public enum CSVRunReader {
         for column in CSVSchema.metricColumns where row.table.columns[column] != nil && !row[column].isEmpty {
             record.metrics[column] = try row.double(column)
         }
-        let outlier = row.table.columns["outlier"] != nil ? try row.int("outlier", optional: true) != 0 : false
-        let complete = row["run_complete"] != "false"
-        if run == nil {
-            run = RecordedRun(path: row.table.path, metadata: try metadata(row), swiftVersion: row["swift_version"],
-                              threadbenchVersion: row["threadbench_version"], buildConfiguration: row["build_config"],
-                              complete: complete, runIDs: [], records: [], outlierFlags: [])
-        }
-        if !run!.runIDs.contains(row["run_id"]) { run!.runIDs.append(row["run_id"]) }
-        run!.complete = run!.complete && complete
-        run!.records.append(record)
-        run!.outlierFlags.append(outlier)
     }
 
     private static func metadata(_ row: Row) throws -> RunMetadata {

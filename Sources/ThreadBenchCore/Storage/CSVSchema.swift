@@ -30,6 +30,12 @@ public enum CSVSchema {
         "task_p50_ms", "task_p99_ms", "gil_wait_s", "ops", "bytes", "errors", "timed_out", "first_error",
     ] + metricColumns
 
+    /// Raw-file columns a reader does without: the outlier flag and the workload-specific figures.
+    public static let optionalRawColumns = ["outlier"] + metricColumns
+
+    /// Raw-file columns a file must have to be read back, in file order.
+    public static let requiredRawColumns = rawColumns.filter { !optionalRawColumns.contains($0) }
+
     /// Every column of the summary file, one row per workload x runtime x thread count.
     public static let summaryColumns = metadataColumns + batchKeyColumns + [
         "repetitions", "outliers", "wall_median_s", "wall_min_s", "wall_max_s", "wall_stddev_s",

@@ -10,8 +10,6 @@ public struct ResultPaths: Sendable {
     public let model: String
     /// The speedup chart, SVG.
     public let chart: String
-    /// The base name shared by every file of the run, without extension.
-    public let base: String
 
     /// Picks names in `folder` that no earlier run used.
     /// - Parameters:
@@ -32,7 +30,6 @@ public struct ResultPaths: Sendable {
             candidate = "\(stem)-\(suffix)"
             suffix += 1
         }
-        base = candidate
         raw = candidate + ".csv"
         summary = candidate + "-summary.csv"
         model = candidate + "-model.csv"
