@@ -33,3 +33,12 @@ struct ThreadBench: ParsableCommand {
 struct CommandFailure: Error, CustomStringConvertible {
     let description: String
 }
+
+/// A value a command's `validate()` works out for its `run()`; carried by ArgumentParser, never parsed.
+struct Prepared<Value>: Decodable {
+    var value: Value?
+
+    init() {}
+
+    init(from decoder: any Decoder) throws {}
+}
