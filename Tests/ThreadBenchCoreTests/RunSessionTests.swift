@@ -69,10 +69,10 @@ final class SessionLog: RunSessionDelegate {
 
     @Test func repetitionsDefaultToFiveOrThreeWhenQuick() throws {
         let selection = try RuntimeSelection(runtimes: [.swift])
-        #expect(RunConfiguration(runtimes: selection, threadCounts: [1], outFolder: "x").repetitions == 5)
-        #expect(RunConfiguration(runtimes: selection, threadCounts: [1], quick: true, outFolder: "x").repetitions == 3)
+        #expect(RunConfiguration(runtimes: selection, threadCounts: [1], outFolder: "x").plan.repetitions == 5)
+        #expect(RunConfiguration(runtimes: selection, threadCounts: [1], quick: true, outFolder: "x").plan.repetitions == 3)
         #expect(RunConfiguration(runtimes: selection, threadCounts: [1], repetitions: 7, quick: true,
-                                 outFolder: "x").repetitions == 7)
+                                 outFolder: "x").plan.repetitions == 7)
     }
 
     @Test func checkNamesTheSettingOutOfItsLimits() throws {
@@ -84,12 +84,12 @@ final class SessionLog: RunSessionDelegate {
             return nil
         }
         #expect(problem { _ in } == nil)
-        #expect(problem { $0.repetitions = 0 } == .repetitions)
-        #expect(problem { $0.warmup = 1001 } == .warmup)
-        #expect(problem { $0.tasks = 3 } == .tasks, "fewer tasks than threads under strong scaling")
-        #expect(problem { $0.tasks = 3; $0.scaling = .weak } == nil)
-        #expect(problem { $0.switchIntervalMs = 0 } == .switchInterval)
-        #expect(problem { $0.batchTimeoutSeconds = .infinity } == .batchTimeout)
+        #expect(problem { $0.plan.repetitions = 0 } == .repetitions)
+        #expect(problem { $0.plan.warmup = 1001 } == .warmup)
+        #expect(problem { $0.plan.tasks = 3 } == .tasks, "fewer tasks than threads under strong scaling")
+        #expect(problem { $0.plan.tasks = 3; $0.plan.scaling = .weak } == nil)
+        #expect(problem { $0.plan.switchIntervalMs = 0 } == .switchInterval)
+        #expect(problem { $0.plan.batchTimeoutSeconds = .infinity } == .batchTimeout)
         #expect(problem { $0.hostLabel = " " } == .hostLabel)
     }
 

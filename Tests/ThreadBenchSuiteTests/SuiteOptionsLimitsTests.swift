@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ThreadBenchCore
 import ThreadBenchSuite
 
 /// `SuiteOptions.check()`: each value out of its limits is named by its option, without a flag.
@@ -7,7 +8,7 @@ import ThreadBenchSuite
     func option(_ options: SuiteOptions) -> SuiteOption? {
         do { try options.check() } catch let error as SuiteOptionError {
             #expect(!error.description.contains("--"), "\(error)")
-            return error.option
+            return error.setting
         } catch {}
         return nil
     }

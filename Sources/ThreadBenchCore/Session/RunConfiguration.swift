@@ -10,24 +10,11 @@ public struct RunConfiguration: Sendable {
     /// The same in a quick run.
     public static let quickRepetitions = 3
 
-    /// The workloads, run in this order.
-    public var workloads: [any Workload]
+    /// What the runner runs: workloads, thread counts, repetitions, scaling and limits; its
+    /// runtimes are those of `runtimes`, settled when the session starts.
+    public var plan: RunPlan
     /// The runtimes and, for cpython, the interpreter.
     public var runtimes: RuntimeSelection
-    /// The thread counts asked for (the plan adds 1 and sorts them).
-    public var threadCounts: [Int]
-    /// Measured batches per workload, runtime and thread count.
-    public var repetitions: Int
-    /// Discarded warm-up batches per workload, runtime and thread count.
-    public var warmup: Int
-    /// Total tasks (strong) or tasks per thread (weak); nil takes each workload's default.
-    public var tasks: Int?
-    /// Strong or weak scaling.
-    public var scaling: Scaling
-    /// The emulated GIL's switch interval in milliseconds.
-    public var switchIntervalMs: Double
-    /// Seconds a batch may run before its threads count as timed out.
-    public var batchTimeoutSeconds: Seconds
     /// The folder the CSVs and the chart go to (created if missing).
     public var outFolder: String
     /// The label of this machine or experiment; nil takes the hostname.
@@ -45,15 +32,11 @@ public struct RunConfiguration: Sendable {
         hostLabel: String? = nil, preflight: @escaping @Sendable ([any Workload]) throws -> Void = { _ in },
         pythonDriverPath: @escaping @Sendable () throws -> String = { throw RunSessionError.noPythonDriver }
     ) {
-        self.workloads = workloads
+        plan = RunPlan(
+            workloads: workloads, runtimes: runtimes.runtimes, threadCounts: threadCounts,
+            repetitions: repetitions ?? (quick ? Self.quickRepetitions : Self.defaultRepetitions), warmup: warmup,
+            tasks: tasks, scaling: scaling, switchIntervalMs: switchIntervalMs, batchTimeoutSeconds: batchTimeoutSeconds)
         self.runtimes = runtimes
-        self.threadCounts = threadCounts
-        self.repetitions = repetitions ?? (quick ? Self.quickRepetitions : Self.defaultRepetitions)
-        self.warmup = warmup
-        self.tasks = tasks
-        self.scaling = scaling
-        self.switchIntervalMs = switchIntervalMs
-        self.batchTimeoutSeconds = batchTimeoutSeconds
         self.outFolder = outFolder
         self.hostLabel = hostLabel
         self.preflight = preflight
@@ -63,36 +46,28 @@ public struct RunConfiguration: Sendable {
     /// Checks every value against its limits.
     /// - Throws: `RunSettingError` for the first value out of its limits.
     public func check() throws {
-        func fail(_ setting: RunSetting, _ problem: String) -> RunSettingError {
-            RunSettingError(setting: setting, problem: problem)
+        guard (1...10_000).contains(plan.repetitions) else {
+            throw RunSettingError(.repetitions, "must be between 1 and 10000, got \(plan.repetitions)")
         }
-        guard (1...10_000).contains(repetitions) else {
-            throw fail(.repetitions, "must be between 1 and 10000, got \(repetitions)")
+        guard (0...1000).contains(plan.warmup) else {
+            throw RunSettingError(.warmup, "must be between 0 and 1000, got \(plan.warmup)")
         }
-        guard (0...1000).contains(warmup) else { throw fail(.warmup, "must be between 0 and 1000, got \(warmup)") }
-        if let tasks, !(1...100_000_000).contains(tasks) {
-            throw fail(.tasks, "must be between 1 and 100000000, got \(tasks)")
+        if let tasks = plan.tasks, !(1...100_000_000).contains(tasks) {
+            throw RunSettingError(.tasks, "must be between 1 and 100000000, got \(tasks)")
         }
-        if let tasks, scaling == .strong, let most = threadCounts.max(), tasks < most {
-            throw fail(.tasks, "\(tasks) is fewer than the \(most) threads asked for; "
+        if let tasks = plan.tasks, plan.scaling == .strong, let most = plan.threadCounts.max(), tasks < most {
+            throw RunSettingError(.tasks, "\(tasks) is fewer than the \(most) threads asked for; "
                 + "under strong scaling every thread needs at least one task")
         }
-        guard switchIntervalMs > 0, switchIntervalMs <= 10_000 else {
-            throw fail(.switchInterval, "must be above 0 and at most 10000 ms")
+        guard plan.switchIntervalMs > 0, plan.switchIntervalMs <= 10_000 else {
+            throw RunSettingError(.switchInterval, "must be above 0 and at most 10000 ms")
         }
-        guard batchTimeoutSeconds > 0, batchTimeoutSeconds <= 86_400 else {
-            throw fail(.batchTimeout, "must be above 0 and at most 86400 seconds")
+        guard plan.batchTimeoutSeconds > 0, plan.batchTimeoutSeconds <= 86_400 else {
+            throw RunSettingError(.batchTimeout, "must be above 0 and at most 86400 seconds")
         }
         if let hostLabel, hostLabel.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw fail(.hostLabel, "must not be empty")
+            throw RunSettingError(.hostLabel, "must not be empty")
         }
-    }
-
-    /// The plan the runner follows.
-    var plan: RunPlan {
-        RunPlan(workloads: workloads, runtimes: runtimes.runtimes, threadCounts: threadCounts,
-                repetitions: repetitions, warmup: warmup, tasks: tasks, scaling: scaling,
-                switchIntervalMs: switchIntervalMs, batchTimeoutSeconds: batchTimeoutSeconds)
     }
 }
 
@@ -106,13 +81,5 @@ public enum RunSetting: String, Sendable, CaseIterable {
     case hostLabel = "label"
 }
 
-/// A configuration value out of its limits: which one, and what is wrong with it.
-public struct RunSettingError: Error, CustomStringConvertible, Equatable {
-    /// The value at fault.
-    public let setting: RunSetting
-    /// What is wrong, to follow the setting's name: "must be between 1 and 10000, got 0".
-    public let problem: String
-
-    /// "repetitions must be between 1 and 10000, got 0".
-    public var description: String { "\(setting.rawValue) \(problem)" }
-}
+/// A run configuration value out of its limits.
+public typealias RunSettingError = SettingError<RunSetting>

@@ -59,13 +59,13 @@ public struct RunSession {
     /// The plan, with the cpython executor when cpython runs.
     private func planAndExecutors(delegate: any RunSessionDelegate) throws
         -> (RunPlan, [Runtime: any BatchExecuting]) {
-        var selected = configuration
-        if !selected.runtimes.discoverPendingPython() { delegate.runSession(notice: .cpythonSkipped) }
-        guard selected.runtimes.runtimes.contains(.cpython), let interpreter = selected.runtimes.interpreter else {
-            return (selected.plan, [:])
-        }
+        var selection = configuration.runtimes
+        if !selection.discoverPendingPython() { delegate.runSession(notice: .cpythonSkipped) }
+        var plan = configuration.plan
+        plan.runtimes = selection.runtimes
+        guard plan.runtimes.contains(.cpython), let interpreter = selection.interpreter else { return (plan, [:]) }
         let executor = CPythonExecutor(interpreter: interpreter, driverPath: try configuration.pythonDriverPath())
-        return (selected.plan, [.cpython: executor])
+        return (plan, [.cpython: executor])
     }
 
     /// Runs every batch into `store`; on an interruption or an error, writes what finished, marked incomplete.

@@ -44,7 +44,7 @@ extension ThreadBench {
                 let suiteOptions = try io.suiteOptions(quick: quick)
                 let names = workloads?.split(separator: ",", omittingEmptySubsequences: false)
                     .map { $0.trimmingCharacters(in: .whitespaces) }
-                configuration.workloads = try Suite.workloads(named: names ?? Suite.names, options: suiteOptions)
+                configuration.plan.workloads = try Suite.workloads(named: names ?? Suite.names, options: suiteOptions)
                 prepared.value = configuration
             } catch {
                 throw Self.naming(error)

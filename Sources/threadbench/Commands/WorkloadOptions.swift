@@ -33,7 +33,7 @@ struct WorkloadOptions: ParsableArguments {
         do {
             try options.check()
         } catch let error as SuiteOptionError {
-            throw ValidationError("\(Self.flags[error.option] ?? error.option.rawValue) \(error.problem)")
+            throw ValidationError("\(Self.flags[error.setting] ?? error.setting.rawValue) \(error.problem)")
         }
         if url != nil, httpDelayMs != nil || httpBytes != nil {
             throw ValidationError("--http-delay-ms and --http-bytes set the embedded server; they do not apply with --url")
