@@ -29,28 +29,16 @@ struct ThreadBench: ParsableCommand {
     }
 }
 
-/// Writes to the terminal's two streams: data to stdout, everything else to stderr.
-enum Terminal {
-    /// Prints one error line on stderr.
-    static func error(_ message: String) {
-        FileHandle.standardError.write(Data("threadbench: error: \(CSVText.printable(message))\n".utf8))
-    }
-
-    /// Prints a warning line on stderr.
-    static func warn(_ message: String) {
-        FileHandle.standardError.write(Data("threadbench: warning: \(CSVText.printable(message))\n".utf8))
-    }
-
-    /// Writes raw text on stderr (progress lines).
-    static func status(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
-    }
-
-    /// Whether stderr is a terminal.
-    static var stderrIsTTY: Bool { isatty(STDERR_FILENO) != 0 }
-}
-
 /// An error from a command's own checks or work: exit status 1 for failures at run time.
 struct CommandFailure: Error, CustomStringConvertible {
     let description: String
+}
+
+/// A value a command's `validate()` works out for its `run()`; carried by ArgumentParser, never parsed.
+struct Prepared<Value>: Decodable {
+    var value: Value?
+
+    init() {}
+
+    init(from decoder: any Decoder) throws {}
 }

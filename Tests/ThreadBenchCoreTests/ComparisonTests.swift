@@ -127,7 +127,7 @@ enum Fixture {
         let warning = try #require(report.warnings.first { $0.contains("different number of tasks") })
         #expect(warning == "machine-a ran a different number of tasks than machine-a for math at 1 threads "
             + "(\(tasks) vs \(2 * tasks)), math at 2 threads (\(tasks) vs \(2 * tasks)), math at 1 threads "
-            + "(\(tasks) vs \(2 * tasks)), ...; their wall times measure different work (compare --quick runs with --quick runs)")
+            + "(\(tasks) vs \(2 * tasks)), ...; their wall times measure different work (compare quick runs with quick runs)")
         #expect(report.warnings.contains("2 rows only in machine-a and 0 only in machine-a are not compared"))
         #expect(report.rows.count == a.records.orderedGroups(by: BatchKey.init).count - 2)
         #expect(report.rows.allSatisfy { $0.otherIndex == 1 })

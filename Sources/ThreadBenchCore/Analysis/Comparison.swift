@@ -134,7 +134,7 @@ extension ComparisonReport {
         if !taskMismatches.isEmpty {
             warnings.append("\(runs[other].label) ran a different number of tasks than \(runs[0].label) for "
                 + taskMismatches.prefix(3).joined(separator: ", ") + (taskMismatches.count > 3 ? ", ..." : "")
-                + "; their wall times measure different work (compare --quick runs with --quick runs)")
+                + "; their wall times measure different work (compare quick runs with quick runs)")
         }
         let onlyBaseline = baseline.count - common.count
         let onlyOther = others.count - common.count
@@ -192,7 +192,7 @@ extension ComparisonReport {
                 ? String(format: "so no row can reach alpha %g: every such row reads 'no significant difference'", alpha)
                 : String(format: "below alpha %g, but only when the two samples do not overlap at all", alpha)
             lines.append(String(format: "%d rows have only %d and %d repetitions: the smallest p-value the "
-                + "U test can give is %.3f, %@; run with --repetitions 5 or more", count, n1, n2, smallest, reach))
+                + "U test can give is %.3f, %@; measure 5 or more repetitions", count, n1, n2, smallest, reach))
         }
         return lines
     }

@@ -41,7 +41,7 @@ public enum RunDiagnostics {
             if let least = small.compactMap(workPerThreadMicros).min() {
                 lines.append(String(format: "%@ at %@ threads: each thread works as little as %@, under %.0fx the "
                     + "spawn+join cost of %.0f us; the speedup measures thread creation as much as the work "
-                    + "(use more --tasks)", name, threadList(small), duration(micros: least), spawnJoinMultiple,
+                    + "(give it more tasks)", name, threadList(small), duration(micros: least), spawnJoinMultiple,
                     spawnJoinFloorMicros))
             }
         }

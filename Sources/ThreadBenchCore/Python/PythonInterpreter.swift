@@ -37,7 +37,7 @@ public struct PythonInterpreter: Sendable, Equatable {
         } else if let found = locate(path, in: folderList(searchPath)) {
             file = found
         } else {
-            throw PythonInterpreterError(description: "--python '\(path)': no such program on PATH")
+            throw PythonInterpreterError(description: "'\(path)': no such program on PATH")
         }
         return try probe(file)
     }
@@ -54,9 +54,9 @@ public struct PythonInterpreter: Sendable, Equatable {
         do {
             result = try ChildProcess.run(file, ["-c", script], timeoutSeconds: 20)
         } catch {
-            throw PythonInterpreterError(description: "--python '\(file)': \(error)")
+            throw PythonInterpreterError(description: "'\(file)': \(error)")
         }
-        let notPython = "--python '\(file)' is not a Python 3 interpreter"
+        let notPython = "'\(file)' is not a Python 3 interpreter"
         if result.timedOut {
             throw PythonInterpreterError(description: "\(notPython): it did not answer within 20 s")
         }
@@ -73,7 +73,7 @@ public struct PythonInterpreter: Sendable, Equatable {
         }
         guard answer.implementation == "cpython" else {
             throw PythonInterpreterError(
-                description: "--python '\(file)' is \(answer.implementation) \(answer.version), not CPython")
+                description: "'\(file)' is \(answer.implementation) \(answer.version), not CPython")
         }
         let executable = FileManager.default.isExecutableFile(atPath: answer.executable) ? answer.executable : file
         return PythonInterpreter(path: file, executable: executable, version: answer.version,
@@ -84,10 +84,10 @@ public struct PythonInterpreter: Sendable, Equatable {
     private static func requireExecutableFile(_ file: String) throws {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), !isFolder.boolValue else {
-            throw PythonInterpreterError(description: "--python '\(file)': no such file")
+            throw PythonInterpreterError(description: "'\(file)': no such file")
         }
         guard FileManager.default.isExecutableFile(atPath: file) else {
-            throw PythonInterpreterError(description: "--python '\(file)': not executable")
+            throw PythonInterpreterError(description: "'\(file)': not executable")
         }
     }
 

@@ -8,11 +8,8 @@ extension ThreadBench {
         static let configuration = CommandConfiguration(
             abstract: "Draw a run's speedup against threads as an SVG chart, and fit its scaling models.")
 
-        @Argument(help: "A raw CSV file written by 'threadbench run'.")
-        var file: String
-
-        @Option(help: "The SVG file to write (default: the CSV's name with -chart.svg).")
-        var out: String?
+        @Argument(help: "A raw CSV file written by 'threadbench run'.") var file: String
+        @Option(help: "The SVG file to write (default: the CSV's name with -chart.svg).") var out: String?
 
         func validate() throws {
             if let out, out.isEmpty { throw ValidationError("--out needs a file name") }

@@ -9,14 +9,9 @@ extension ThreadBench {
         static let configuration = CommandConfiguration(
             abstract: "Run the http workload's fixture server until Ctrl-C (/delay?ms=N, /bytes?n=N, or both).")
 
-        @Option(help: "Address to listen on; 127.0.0.1 keeps it on this machine, 0.0.0.0 opens it to the network.")
-        var host = "127.0.0.1"
-
-        @Option(help: "Port to listen on (0 picks a free one).")
-        var port = 8080
-
-        @Option(name: .customLong("event-loops"), help: "Event loop threads of the server.")
-        var eventLoops = 2
+        @Option(help: "Address to listen on; 127.0.0.1 keeps it on this machine, 0.0.0.0 opens it to the network.") var host = "127.0.0.1"
+        @Option(help: "Port to listen on (0 picks a free one).") var port = 8080
+        @Option(name: .customLong("event-loops"), help: "Event loop threads of the server.") var eventLoops = 2
 
         func validate() throws {
             guard (0...65_535).contains(port) else {

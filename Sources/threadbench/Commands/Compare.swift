@@ -13,30 +13,20 @@ extension ThreadBench {
             U test on the repetitions, and a verdict: faster, slower or no significant difference.
             """)
 
-        @Argument(help: "Raw CSV files written by 'threadbench run' (not the -summary or -model files).")
-        var files: [String] = []
-
-        @Option(help: "Significance level of the U test, above 0 and below 1.")
-        var alpha = 0.05
-
-        @Option(help: "Output: table, csv or markdown.")
-        var format = "table"
-
+        @Argument(help: "Raw CSV files written by 'threadbench run' (not the -summary or -model files).") var files: [String] = []
+        @Option(help: "Significance level of the U test, above 0 and below 1.") var alpha = 0.05
+        @Option(help: "Output: table, csv or markdown.") var format = ComparisonFormat.table
         @Option(name: .customLong("fail-on-regression"),
                 help: "Exit with status 2 when a row is significantly slower by more than this many percent.")
         var failOnRegressionPercent: Double?
 
-        @Option(help: "Also write an SVG chart with every run's speedup curves to this file.")
-        var chart: String?
+        @Option(help: "Also write an SVG chart with every run's speedup curves to this file.") var chart: String?
 
         func validate() throws {
             guard files.count >= 2 else {
                 throw ValidationError("compare needs at least two CSV files, got \(files.count)")
             }
             guard alpha > 0, alpha < 1 else { throw ValidationError("--alpha must be above 0 and below 1") }
-            guard ComparisonFormat(rawValue: format) != nil else {
-                throw ValidationError("unknown --format '\(format)'; expected table, csv or markdown")
-            }
             if let failOnRegressionPercent, !(failOnRegressionPercent >= 0 && failOnRegressionPercent.isFinite) {
                 throw ValidationError("--fail-on-regression must be a percentage of 0 or more")
             }
@@ -47,7 +37,7 @@ extension ThreadBench {
             let runs = try files.map { try CSVRunReader.read(path: $0) }
             let report = try ComparisonReport(runs: runs, alpha: alpha)
             let output: Data
-            switch ComparisonFormat(rawValue: format)! {
+            switch format {
             case .table: output = Data(ComparisonTableReporter(markdown: false).render(report).utf8)
             case .markdown: output = Data(ComparisonTableReporter(markdown: true).render(report).utf8)
             case .csv: output = try ComparisonCSVReporter().render(report)
@@ -57,7 +47,7 @@ extension ThreadBench {
                 try AtomicFile.write(Data(svg.utf8), to: chart)
             }
             FileHandle.standardOutput.write(output)
-            if format == "csv" { for line in report.warnings { Terminal.warn(line) } }
+            if format == .csv { for line in report.warnings { Terminal.warn(line) } }
             if let chart { Terminal.status("chart: \(chart)\n") }
             if let limit = failOnRegressionPercent {
                 let regressions = report.regressions(beyondPercent: limit)

@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import ThreadBenchCore
+import ThreadBenchSuite
+
+extension ThreadBench {
+    /// `threadbench run` (and `threadbench` alone): run the suite and write the CSVs.
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run the suite (the default command) and write CSV reports to --out.")
+
+        @Option(help: "Comma-separated workloads to run (see 'threadbench list'); default: all.") var workloads: String?
+        @Option(help: "Comma-separated runtimes: swift, swift-gil, cpython (default: all three, cpython when a Python 3 is found; swift,swift-gil with --quick).")
+        var runtimes: String?
+        @Option(help: "The Python 3 interpreter for the cpython runtime (default: python3, then python, on PATH).") var python: String?
+        @Option(help: "Thread counts: a list like 1,2,4,8 or a doubling range like 1...64.") var threads = "1...64"
+        @Option(help: "Measured batches per workload, runtime and thread count (default 5, 3 with --quick).") var repetitions: Int?
+        @Option(help: "Discarded warm-up batches per workload, runtime and thread count.") var warmup = 1
+        @Option(help: "Tasks per batch (strong scaling) or per thread (weak); default: each workload's own.") var tasks: Int?
+        @Option(help: "Scaling: strong (fixed total work) or weak (fixed work per thread).") var scaling = Scaling.strong
+        @Option(name: .customLong("switch-interval"), help: "The emulated GIL's switch interval in milliseconds.") var switchIntervalMs = 5.0
+        @Option(name: .customLong("timeout"), help: "Seconds a batch may run before its threads count as timed out.") var timeoutSeconds = 120.0
+        @OptionGroup var io: WorkloadOptions
+        @Flag(help: "Smaller work per task, 3 repetitions, Swift runtimes only (unless --runtimes or --python): seconds, not minutes.") var quick = false
+        @Option(help: "Folder for the CSV reports (created if missing).") var out = "results"
+        @Option(help: "Label for this machine or experiment, in file names and every row (default: the hostname).") var label: String?
+        @Flag(help: "Show a progress line on stderr even when it is not a terminal.") var progress = false
+
+        /// The configuration `validate()` built and checked, for `run()`.
+        var prepared = Prepared<RunConfiguration>()
+
+        /// Checks every option and builds the run's configuration once; a Python is spawned only
+        /// when one is named or cpython is asked for, and nothing is written.
+        mutating func validate() throws {
+            do {
+                let selection = try RuntimeSelection(runtimes: try runtimes.map(RuntimeSelection.parse),
+                                                     python: python, quick: quick)
+                var configuration = RunConfiguration(
+                    runtimes: selection, threadCounts: try ThreadCountParser.parse(threads), repetitions: repetitions,
+                    quick: quick, warmup: warmup, tasks: tasks, scaling: scaling, switchIntervalMs: switchIntervalMs,
+                    batchTimeoutSeconds: timeoutSeconds, outFolder: out, hostLabel: label,
+                    preflight: { try Suite.preflight($0) }, pythonDriverPath: { try PythonDriver.scriptPath() })
+                try configuration.check()
+                let suiteOptions = try io.suiteOptions(quick: quick)
+                let names = workloads?.split(separator: ",", omittingEmptySubsequences: false)
+                    .map { $0.trimmingCharacters(in: .whitespaces) }
+                configuration.plan.workloads = try Suite.workloads(named: names ?? Suite.names, options: suiteOptions)
+                prepared.value = configuration
+            } catch {
+                throw Self.naming(error)
+            }
+        }
+
+        func run() throws {
+            BuildWarning.emitIfDebug()
+            Interruption.install()
+            guard let configuration = prepared.value else { throw CommandFailure(description: "options not checked") }
+            let console = RunConsole(showProgress: progress || Terminal.stderrIsTTY)
+            do {
+                _ = try RunSession(configuration: configuration).run(delegate: console)
+            } catch let error as RunSessionError {
+                console.endProgress()
+                guard case .interrupted = error else { throw error }
+                Terminal.error(error.description)
+                Foundation.exit(Interruption.exitStatus)
+            } catch {
+                console.endProgress()
+                throw error
+            }
+        }
+
+        /// The options that set the values a `RunSettingError` names.
+        static let flags: [RunSetting: String] = [
+            .repetitions: "--repetitions", .warmup: "--warmup", .tasks: "--tasks",
+            .switchInterval: "--switch-interval", .batchTimeout: "--timeout", .hostLabel: "--label",
+        ]
+
+        /// A core error as a one-line `ValidationError` that names the option at fault.
+        static func naming(_ error: any Error) -> any Error {
+            switch error {
+            case RuntimeSelectionError.unusableInterpreter: ValidationError("--python \(error)")
+            case RuntimeSelectionError.noPythonFound: ValidationError("\(error); name one with --python PATH")
+            case let error as RunSettingError:
+                ValidationError("\(flags[error.setting] ?? error.setting.rawValue) \(error.problem)")
+            case is CountListError: ValidationError("--threads: \(error)")
+            case is RuntimeSelectionError, is SuiteError: ValidationError("\(error)")
+            default: error
+            }
+        }
+    }
+}
