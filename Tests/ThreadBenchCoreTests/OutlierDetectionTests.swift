@@ -32,7 +32,7 @@ import Testing
         let rows = Summarizer.summarize(records, logicalCPUs: 2)
         #expect(rows[0].outliers == 1)
         let metadata = RunMetadata(hostLabel: "t", machine: MachineInfo.current(), spawnJoinFloorMicros: 40)
-        let data = try CSVReporter(metadata: metadata).raw(records, outlierFlags: OutlierDetection.wallFlags(records), complete: true)
+        let data = try CSVReporter(metadata: metadata).raw(records, outlierFlags: RunAnalysis.wallOutlierFlags(records), complete: true)
         let raw = try CSVReporterTests.parse(data)
         let column = try #require(raw.header.firstIndex(of: "outlier"))
         #expect(raw.rows.map { $0[column] } == ["0", "0", "0", "0", "1"])

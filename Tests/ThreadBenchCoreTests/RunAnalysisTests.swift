@@ -74,7 +74,7 @@ import Testing
     @Test func outlierFlagsMatchEachRecordsOwnGroup() {
         let records = Self.records()
         let analysis = RunAnalysis(records: records, metadata: Self.metadata)
-        #expect(analysis.outlierFlags == OutlierDetection.wallFlags(records))
+        #expect(analysis.outlierFlags == RunAnalysis.wallOutlierFlags(records))
         // Per record, the flag its own repetitions give it; and the summary counts the same outliers.
         for (key, members) in records.enumerated().orderedGroups(by: { BatchKey($0.element) }) {
             let flags = OutlierDetection.flags(members.map(\.element.wallSeconds))

@@ -35,12 +35,24 @@ public struct RunAnalysis: Sendable {
     private init(records: [BatchRecord], metadata: RunMetadata, label: String) {
         let cpus = metadata.machine.logicalCPUs
         self.records = records
-        outlierFlags = OutlierDetection.wallFlags(records)
+        outlierFlags = Self.wallOutlierFlags(records)
         summary = Summarizer.summarize(records, logicalCPUs: cpus)
         models = ScalingModel.fits(summary)
         warnings = RunDiagnostics.warnings(summary, spawnJoinFloorMicros: metadata.spawnJoinFloorMicros)
         findings = Findings(logicalCPUs: cpus).sentences(summary) + RuntimeComparison.lines(summary)
         failures = FailureLines.lines(records)
         charts = SpeedupChart.charts(summary, label: label, logicalCPUs: cpus)
+    }
+
+    /// Whether each record's wall time is an outlier among the repetitions of its own
+    /// workload, runtime, scaling and thread count, in the order given.
+    public static func wallOutlierFlags(_ records: [BatchRecord]) -> [Bool] {
+        var result = Array(repeating: false, count: records.count)
+        for (_, members) in records.indices.orderedGroups(by: { BatchKey(records[$0]) }) {
+            for (index, flag) in zip(members, OutlierDetection.flags(members.map { records[$0].wallSeconds })) {
+                result[index] = flag
+            }
+        }
+        return result
     }
 }

@@ -25,20 +25,4 @@ public enum OutlierDetection {
     public static func flags(_ values: [Double]) -> [Bool] {
         modifiedZScores(values).map { abs($0) > threshold }
     }
-
-    /// Whether each record's wall time is an outlier among the repetitions of its own
-    /// workload, runtime, scaling and thread count, in the order given.
-    public static func wallFlags(_ records: [BatchRecord]) -> [Bool] {
-        var groups: [String: [Int]] = [:]
-        for (index, record) in records.enumerated() {
-            groups[BatchKey(record).description, default: []].append(index)
-        }
-        var result = Array(repeating: false, count: records.count)
-        for indices in groups.values {
-            for (index, flag) in zip(indices, flags(indices.map { records[$0].wallSeconds })) {
-                result[index] = flag
-            }
-        }
-        return result
-    }
 }
