@@ -1,4 +1,5 @@
 import CCurl
+import ThreadBenchCore
 
 /// What one GET did: status, body size, curl's timings, or why it failed.
 struct HTTPResult: Sendable {
@@ -42,14 +43,30 @@ enum CurlGlobal {
 /// and closes its own connection. Signals are off (`CURLOPT_NOSIGNAL`), so timeouts are safe
 /// on any thread. Proxies from the environment are ignored: a benchmark of a loopback server
 /// must not go through one.
+///
+/// Under a lock it works as CPython's `http.client` does under the GIL: the transfer runs
+/// with the lock released, and each header line's parse and each piece of the body's copy
+/// (libcurl's header and write callbacks, called between its socket reads) take it back for
+/// their own work, as the interpreter parses and copies between two `recv` calls.
 final class HTTPClient {
     private let handle: UnsafeMutableRawPointer
     private let errorBuffer: UnsafeMutablePointer<CChar>
-    private let counter: ByteCounter
+    private let sink: ResponseSink
 
-    /// Counts body bytes; libcurl calls `write` with every piece of the body.
-    final class ByteCounter {
-        var bytes = 0
+    /// Where libcurl's callbacks put the response: the parsed length and the body's bytes.
+    final class ResponseSink {
+        /// The task's lock context while a GET runs, nil otherwise (and in `preflight`).
+        var context: TaskContext?
+        /// The body, copied as `response.read()` builds its bytes; its capacity is reused.
+        var body: [UInt8] = []
+        /// Header lines parsed, status line included.
+        var headerLines = 0
+
+        /// Runs a callback's work under the task's lock, or as it is without a context.
+        func interpreting<T>(_ work: () -> T) -> T {
+            guard let context else { return work() }
+            return context.interpreting(work)
+        }
     }
 
     /// Creates a handle.
@@ -63,7 +80,7 @@ final class HTTPClient {
             throw HTTPClientError(description: "libcurl could not create a handle")
         }
         self.handle = handle
-        counter = ByteCounter()
+        sink = ResponseSink()
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
         let timeoutMs = max(1, Int(timeoutSeconds * 1000))
@@ -76,8 +93,11 @@ final class HTTPClient {
         ccurl_setopt_string(handle, CURLOPT_PROXY, "")
         ccurl_setopt_string(handle, CURLOPT_USERAGENT, "threadbench")
         ccurl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer)
+        let user = Unmanaged.passUnretained(sink).toOpaque()
         ccurl_setopt_write_callback(handle, CURLOPT_WRITEFUNCTION, HTTPClient.write)
-        ccurl_setopt_pointer(handle, CURLOPT_WRITEDATA, Unmanaged.passUnretained(counter).toOpaque())
+        ccurl_setopt_pointer(handle, CURLOPT_WRITEDATA, user)
+        ccurl_setopt_write_callback(handle, CURLOPT_HEADERFUNCTION, HTTPClient.header)
+        ccurl_setopt_pointer(handle, CURLOPT_HEADERDATA, user)
         if !reuse {
             ccurl_setopt_long(handle, CURLOPT_FORBID_REUSE, 1)
             ccurl_setopt_long(handle, CURLOPT_FRESH_CONNECT, 1)
@@ -89,22 +109,62 @@ final class HTTPClient {
         errorBuffer.deallocate()
     }
 
-    /// The write callback: counts the bytes and keeps them no longer.
-    private static let write: ccurl_write_callback = { _, size, count, user in
+    /// The write callback: copies a piece of the body into the sink, under the lock.
+    private static let write: ccurl_write_callback = { data, size, count, user in
         guard let user else { return 0 }
-        Unmanaged<ByteCounter>.fromOpaque(user).takeUnretainedValue().bytes += size * count
-        return size * count
+        let sink = Unmanaged<ResponseSink>.fromOpaque(user).takeUnretainedValue()
+        let length = size * count
+        guard length > 0, let data else { return length }
+        sink.interpreting {
+            data.withMemoryRebound(to: UInt8.self, capacity: length) {
+                sink.body.append(contentsOf: UnsafeBufferPointer(start: $0, count: length))
+            }
+        }
+        return length
     }
 
-    /// GETs `url` and waits for the whole body (a blocking call: wrap it in `context.blocking`).
+    /// The header callback: parses one header line, under the lock; a Content-Length
+    /// reserves the body's room, as `http.client` reads exactly that many bytes.
+    private static let header: ccurl_write_callback = { data, size, count, user in
+        guard let user else { return 0 }
+        let sink = Unmanaged<ResponseSink>.fromOpaque(user).takeUnretainedValue()
+        let length = size * count
+        guard length > 0, let data else { return length }
+        sink.interpreting {
+            let line = data.withMemoryRebound(to: UInt8.self, capacity: length) {
+                String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+            }
+            sink.headerLines += 1
+            if let bytes = contentLength(line) { sink.body.reserveCapacity(bytes) }
+        }
+        return length
+    }
+
+    /// The value of a `Content-Length` header line, or nil for any other line.
+    static func contentLength(_ line: String) -> Int? {
+        guard let colon = line.firstIndex(of: ":"), line[..<colon].lowercased() == "content-length",
+              let bytes = Int(line[line.index(after: colon)...].filter { !$0.isWhitespace }),
+              (0...(1 << 30)).contains(bytes) else { return nil }
+        return bytes
+    }
+
+    /// GETs `url` and waits for the whole body.
+    ///
+    /// With a `context`, the transfer runs in `context.blocking { }` and the callbacks'
+    /// parsing and copying take the lock back for their own work; call it holding the lock.
+    /// Without one, the whole GET runs as it is (the preflight check).
     /// - Returns: the result; a failed transfer or a non-2xx status has `error` set.
-    func get(_ url: String) -> HTTPResult {
-        counter.bytes = 0
+    func get(_ url: String, context: TaskContext? = nil) -> HTTPResult {
+        sink.body.removeAll(keepingCapacity: true)
+        sink.headerLines = 0
         errorBuffer[0] = 0
         ccurl_setopt_string(handle, CURLOPT_URL, url)
-        let code = curl_easy_perform(handle)
+        sink.context = context
+        let code = context.map { context in context.blocking { curl_easy_perform(handle) } }
+            ?? curl_easy_perform(handle)
+        sink.context = nil
         var result = HTTPResult()
-        result.bodyBytes = counter.bytes
+        result.bodyBytes = sink.body.count
         var status = 0
         ccurl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
         result.status = status

@@ -7,8 +7,9 @@ import ThreadBenchCore
 /// By default the embedded server answers every request after 20 ms with 16 KiB, so a task
 /// is latency-bound: the client thread waits on the network, as the lesson's downloads do,
 /// and threads should help nearly N-fold. Each worker thread reuses one curl handle and,
-/// unless `--http-no-reuse`, its keep-alive connection. The GIL is released around the
-/// transfer. Failed transfers and non-2xx answers count as errors; nothing crashes on a
+/// unless `--http-no-reuse`, its keep-alive connection. Under `swift-gil` the lock is
+/// released around the transfer and taken back, as `http.client` holds the GIL, to parse each
+/// header line and copy each piece of the body (`HTTPClient`). Failed transfers and non-2xx answers count as errors; nothing crashes on a
 /// refused connection, a timeout or a reset.
 public final class HTTPWorkload: Workload, PreflightCheck, @unchecked Sendable {
     public let name = "http"
@@ -112,7 +113,7 @@ public final class HTTPWorkload: Workload, PreflightCheck, @unchecked Sendable {
         }
 
         func run(task: Int, context: TaskContext) -> TaskOutcome {
-            let result = context.blocking { client.get(url) }
+            let result = client.get(url, context: context)
             var error = result.error
             if error == nil, let expectedBytes, result.bodyBytes != expectedBytes {
                 error = "GET \(url): \(result.bodyBytes) body bytes, expected \(expectedBytes)"

@@ -40,7 +40,8 @@ final class SessionLog: RunSessionDelegate {
         defer { try? FileManager.default.removeItem(atPath: empty) }
         #expect(try RuntimeSelection(quick: true, searchPath: empty).runtimes == [.swift, .swiftGIL])
         let full = try RuntimeSelection(searchPath: empty)
-        #expect(full.runtimes == Runtime.selectable)
+        #expect(full.runtimes == Runtime.defaults)
+        #expect(!full.runtimes.contains(.cpythonProcesses), "the remedy runs only when named")
         #expect(full.discoversPython && full.interpreter == nil, "the default looks for Python only when the run starts")
         #expect(throws: RuntimeSelectionError.self) {
             try RuntimeSelection(python: empty + "/python3", quick: true, searchPath: empty)

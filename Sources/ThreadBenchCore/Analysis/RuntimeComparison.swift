@@ -14,7 +14,7 @@ public enum RuntimeComparison {
 
     private static func line(for workload: String, _ rows: [SummaryRow]) -> String? {
         let byRuntime = rows.orderedGroups(by: \.runtime)
-        guard let python = byRuntime.map(\.key).first(where: \.isCPython) else { return nil }
+        guard let python = byRuntime.map(\.key).first(where: { $0.isCPython && $0 != .cpythonProcesses }) else { return nil }
         let counts = byRuntime.map { Set($0.members.map(\.threads)) }
         guard let common = counts.dropFirst().reduce(counts.first ?? [], { $0.intersection($1) }).filter({ $0 > 1 }).max()
         else { return "\(workload): no thread count above 1 ran under every runtime, so there is nothing to compare" }

@@ -13,11 +13,19 @@ public enum Runtime: Hashable, Sendable, Comparable, CustomStringConvertible, Ra
     case cpython
     /// The rows of `cpython` when the interpreter runs without a GIL (free-threaded build).
     case cpythonNoGIL
+    /// The remedy beside the caveat: the same Python workloads, one `multiprocessing.Process`
+    /// per worker, each with its own interpreter and GIL.
+    case cpythonProcesses
     /// A name this version does not know, read from a CSV of another version.
     case other(String)
 
     /// The runtimes a user can select, in display order.
-    public static let selectable: [Runtime] = [.swift, .swiftGIL, .cpython]
+    public static let selectable: [Runtime] = [.swift, .swiftGIL, .cpython, .cpythonProcesses]
+
+    /// The runtimes a run uses when none are named: the lesson's caveat (threads, with and
+    /// without a GIL). `cpythonProcesses`, the remedy, runs only when asked for: it repeats
+    /// every CPython batch, whose computation costs about 70 times Swift's, in processes.
+    public static let defaults: [Runtime] = [.swift, .swiftGIL, .cpython]
 
     /// The runtime with this CSV name; an unknown name becomes `.other`.
     public init(rawValue: String) {
@@ -26,6 +34,7 @@ public enum Runtime: Hashable, Sendable, Comparable, CustomStringConvertible, Ra
         case "swift-gil": self = .swiftGIL
         case "cpython": self = .cpython
         case "cpython-nogil": self = .cpythonNoGIL
+        case "cpython-processes": self = .cpythonProcesses
         default: self = .other(rawValue)
         }
     }
@@ -47,6 +56,7 @@ public enum Runtime: Hashable, Sendable, Comparable, CustomStringConvertible, Ra
         case .swiftGIL: "swift-gil"
         case .cpython: "cpython"
         case .cpythonNoGIL: "cpython-nogil"
+        case .cpythonProcesses: "cpython-processes"
         case .other(let name): name
         }
     }
@@ -54,10 +64,14 @@ public enum Runtime: Hashable, Sendable, Comparable, CustomStringConvertible, Ra
     public var description: String { rawValue }
 
     /// Whether the rows came from a CPython interpreter.
-    public var isCPython: Bool { self == .cpython || self == .cpythonNoGIL }
+    public var isCPython: Bool { self == .cpython || self == .cpythonNoGIL || self == .cpythonProcesses }
 
-    /// Whether computation under it can use every core: plain Swift, or a free-threaded CPython.
-    public var runsWithoutGIL: Bool { self == .swift || self == .cpythonNoGIL }
+    /// Whether computation under it can use every core: plain Swift, a free-threaded CPython,
+    /// or CPython processes (one GIL each).
+    public var runsWithoutGIL: Bool { self == .swift || self == .cpythonNoGIL || self == .cpythonProcesses }
+
+    /// Whether a `CPythonExecutor` runs it (the rows of `cpythonNoGIL` come from `cpython`'s).
+    public var runsInPythonDriver: Bool { self == .cpython || self == .cpythonProcesses }
 
     /// The label CPython rows carry for an interpreter that reported `gilEnabled`.
     public static func cpython(gilEnabled: Bool) -> Runtime { gilEnabled ? .cpython : .cpythonNoGIL }
@@ -68,7 +82,8 @@ public enum Runtime: Hashable, Sendable, Comparable, CustomStringConvertible, Ra
         case .swiftGIL: 1
         case .cpython: 2
         case .cpythonNoGIL: 3
-        case .other: 4
+        case .cpythonProcesses: 4
+        case .other: 5
         }
     }
 

@@ -3,6 +3,11 @@
 /// The steps: make the batch's crew (a worker, a slot and a thread per index), start the
 /// threads, which wait at the start gate, open it, join every thread within the batch
 /// timeout, and fold what the joined threads measured into the record.
+///
+/// Under `swift-gil` the calling thread plays CPython's main thread (`MainThreadHandoff`): it
+/// takes the lock before the first start, releases it only while it waits (for the gate to
+/// fill, in each thread's join) and takes it back after each wait, competing with the workers
+/// still computing, as `PyEval_SaveThread` / `PyEval_RestoreThread` do around CPython's waits.
 public struct ThreadBatchExecutor: BatchExecuting {
     /// Creates an executor.
     public init() {}
@@ -14,19 +19,25 @@ public struct ThreadBatchExecutor: BatchExecuting {
     public func execute(_ spec: BatchSpec) throws -> BatchRecord {
         try spec.workload.prepareBatch(threadCount: spec.threads)
         let crew = try BatchCrew(spec)
+        let main = MainThreadHandoff(lock: crew.lock)
         let usageBefore = ResourceUsage.now()
+        main.enter()
         let firstStart = Clock.nowNanos()
         let threads: [BenchThread]
         do {
+            // Swift's start() does not wait for the thread to run, and the workers take the
+            // lock only past the gate, so the main thread keeps it while it starts them.
             threads = try crew.startThreads()
         } catch {
+            main.exit()
             crew.closeWorkers(crew.workers.indices)
             throw error
         }
         let deadline = firstStart &+ Nanoseconds(spec.timeoutSeconds * 1e9)
-        _ = crew.gate.waitUntilReady(deadlineNanos: deadline)
+        _ = main.blocking { crew.gate.waitUntilReady(deadlineNanos: deadline) }
         let opened = crew.gate.open()
-        let joins = Self.joinThreads(threads, deadline: deadline, spec: spec)
+        let joins = Self.joinThreads(threads, deadline: deadline, spec: spec, main: main)
+        main.exit()
         // A thread that outlived the batch may still be using its worker: close only the joined ones.
         defer { crew.closeWorkers(joins.joined) }
         if joins.stopped {
@@ -56,12 +67,19 @@ public struct ThreadBatchExecutor: BatchExecuting {
     /// Joins every thread by `deadline`, abandoning those still running then.
     ///
     /// Once a stop is asked for, the threads get `spec.stopGraceSeconds` to end their
-    /// current task, and are abandoned after it.
-    static func joinThreads(_ threads: [BenchThread], deadline: Nanoseconds, spec: BatchSpec) -> JoinOutcome {
+    /// current task, and are abandoned after it. Each thread's whole join (its 50 ms slices
+    /// included) is one wait of the main thread with the lock released, as CPython's single
+    /// `join(timeout)` is; after a join that timed out the main thread does not take the lock
+    /// back, since the abandoned thread might never give it up.
+    static func joinThreads(_ threads: [BenchThread], deadline: Nanoseconds, spec: BatchSpec,
+                            main: MainThreadHandoff) -> JoinOutcome {
         var outcome = JoinOutcome()
         var stopDeadline: Nanoseconds?
         for (index, thread) in threads.enumerated() {
-            if join(thread, deadline: deadline, stopDeadline: &stopDeadline, spec: spec) {
+            let joined = main.blocking(retakingIf: { $0 }) {
+                join(thread, deadline: deadline, stopDeadline: &stopDeadline, spec: spec)
+            }
+            if joined {
                 outcome.joined.append(index)
             } else {
                 outcome.timedOut += 1

@@ -48,6 +48,28 @@ public final class MainThreadHandoff {
         return try body()
     }
 
+    /// Runs a wait with the lock released like `blocking`, but takes the lock back only when
+    /// `retake` says so for what the wait returned; otherwise the main thread is done with it.
+    ///
+    /// The executor gives up the lock for good after a join that timed out: the abandoned
+    /// thread may hold the emulated lock and never drop it (a workload that blocks without
+    /// `blocking { }`), and the batch timeout must hold whatever the workload does.
+    /// - Parameters:
+    ///   - retake: whether to take the lock back, given the wait's result.
+    ///   - body: the wait.
+    /// - Returns: what `body` returns.
+    public func blocking<T>(retakingIf retake: (T) -> Bool, _ body: () throws -> T) rethrows -> T {
+        guard let lock, holding else { return try body() }
+        lock.release(Self.threadID)
+        holding = false
+        let result = try body()
+        if retake(result) {
+            lockWaitNanos &+= lock.acquire(Self.threadID)
+            holding = true
+        }
+        return result
+    }
+
     /// Releases the lock for good, once the batch is joined (`drop_gil`'s final release:
     /// no forced switch).
     public func exit() {

@@ -26,10 +26,13 @@ public final class TaskContext {
         holding = true
     }
 
-    /// Releases the lock when the thread is done (a no-op without a lock).
+    /// Releases the lock for good when the thread is done (a no-op without a lock).
+    ///
+    /// This is the thread's last release, so it never waits in a forced switch: `drop_gil`
+    /// skips it for a thread state that is going away.
     public func exit() {
         guard let lock, holding else { return }
-        lock.release(threadID)
+        lock.release(threadID, final: true)
         holding = false
     }
 
@@ -50,6 +53,26 @@ public final class TaskContext {
         defer {
             lockWaitNanos &+= lock.acquire(threadID)
             holding = true
+        }
+        return try body()
+    }
+
+    /// Runs interpreter work that falls inside a blocking call with the lock held, then
+    /// releases it again: what CPython does between two socket calls of one request, where
+    /// `http.client` parses a header line or copies a piece of the body under the GIL.
+    ///
+    /// Call it only inside `blocking { }` (e.g. from a libcurl callback); there the lock is
+    /// taken for `body` and released after it, forced switches and all. Anywhere else, and
+    /// without a lock, it just runs `body`.
+    /// - Parameter body: the work the interpreter would do under its lock.
+    /// - Returns: what `body` returns.
+    public func interpreting<T>(_ body: () throws -> T) rethrows -> T {
+        guard let lock, !holding else { return try body() }
+        lockWaitNanos &+= lock.acquire(threadID)
+        holding = true
+        defer {
+            lock.release(threadID)
+            holding = false
         }
         return try body()
     }

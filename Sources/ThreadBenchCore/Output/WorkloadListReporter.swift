@@ -6,7 +6,8 @@ public struct WorkloadListReporter: Sendable {
     public init() {}
 
     /// Per workload its name, what a task does and its default tasks, then what it runs under
-    /// cpython; last, the selectable runtimes.
+    /// cpython; last, the selectable runtimes, those run by default, and what
+    /// `cpython-processes` runs.
     public func render(_ workloads: [any Workload]) -> String {
         let width = workloads.map(\.name.count).max() ?? 0
         let indent = String(repeating: " ", count: width + 2)
@@ -17,6 +18,10 @@ public struct WorkloadListReporter: Sendable {
             let python = (workload as? any PythonPortable).map { $0.pythonDifference ?? "the same work in pure Python" }
             text += "\(indent)cpython: \(python ?? "no Python version; skipped under cpython")\n"
         }
-        return text + "runtimes: \(Runtime.selectable.map(\.rawValue).joined(separator: ", "))\n"
+        let names = { (runtimes: [Runtime]) in runtimes.map(\.rawValue).joined(separator: ", ") }
+        return text + "runtimes: \(names(Runtime.selectable)) (default: \(names(Runtime.defaults)))\n"
+            + "\(Runtime.cpythonProcesses): the cpython work with one multiprocessing.Process per worker, "
+            + "each with its own GIL (start method \(StartMethod.default.rawValue) by default; "
+            + StartMethod.allCases.map(\.rawValue).joined(separator: ", ") + ")\n"
     }
 }

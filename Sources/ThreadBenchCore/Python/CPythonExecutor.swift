@@ -1,6 +1,7 @@
 import Foundation
 
-/// Runs a batch on real CPython threads: one driver child process per batch.
+/// Runs a batch on real CPython threads (`cpython`) or processes (`cpython-processes`): one
+/// driver child process per batch.
 ///
 /// One process per batch keeps batches apart: a batch that hangs or crashes costs only its
 /// own row, no thread of an earlier batch is still running in a later one, and the hard
@@ -9,10 +10,14 @@ import Foundation
 ///
 /// A driver that dies, prints garbage, breaks the contract or outlives the batch timeout
 /// never stops the run: its batch comes back as a record whose `errors` (and `timedOut`,
-/// when it was killed) count every thread, with the reason in `firstError`.
+/// when it was killed) count every thread, with the reason in `firstError`. Under processes
+/// a worker process that hung is terminated by the driver at the batch timeout and counts as
+/// timed out; one that died before reporting counts as an error.
 public struct CPythonExecutor: BatchExecuting {
     /// The interpreter every batch runs in.
     public let interpreter: PythonInterpreter
+    /// What each worker runs on: threads, or processes started by a given method.
+    public let workers: PythonWorkers
     /// The driver script (threadbench_driver.py).
     public let driverPath: String
     /// Seconds a child may run past the batch timeout (start-up, report) before it is killed.
@@ -20,9 +25,12 @@ public struct CPythonExecutor: BatchExecuting {
 
     /// Creates an executor.
     /// - Parameters:
+    ///   - workers: threads (`cpython`) or processes (`cpython-processes`).
     ///   - graceSeconds: how long a child may outlive the batch timeout before it is killed.
-    public init(interpreter: PythonInterpreter, driverPath: String, graceSeconds: Seconds = 15) {
+    public init(interpreter: PythonInterpreter, driverPath: String, workers: PythonWorkers = .threads,
+                graceSeconds: Seconds = 15) {
         self.interpreter = interpreter
+        self.workers = workers
         self.driverPath = driverPath
         self.graceSeconds = graceSeconds
     }
@@ -40,7 +48,7 @@ public struct CPythonExecutor: BatchExecuting {
         }
         let request: String
         do {
-            request = try DriverRequest(spec: spec, workload: workload).json()
+            request = try DriverRequest(spec: spec, workload: workload, workers: workers).json()
         } catch {
             return failed(spec, seconds: 0, "cannot encode the batch for the python driver: \(error)")
         }
@@ -62,7 +70,7 @@ public struct CPythonExecutor: BatchExecuting {
         }
         let report: DriverReport
         do {
-            report = try DriverReport.parse(result.stdout, threads: spec.threads)
+            report = try DriverReport.parse(result.stdout, threads: spec.threads, workers: workers)
         } catch {
             let how = result.killedBySignal ? "died on signal \(result.status)" : "exited with status \(result.status)"
             let tail = result.stderrTail.isEmpty ? "" : "; stderr: \(result.stderrTail)"
@@ -86,9 +94,11 @@ public struct CPythonExecutor: BatchExecuting {
 
     private func emptyRecord(_ spec: BatchSpec, report: DriverReport?) -> BatchRecord {
         let gil = report?.gil_enabled ?? interpreter.gilEnabled
-        let version = report.map { "cpython-\($0.python_version)" } ?? interpreter.runtimeVersion
+        let method = workers.startMethod.map { "-\($0.rawValue)" } ?? ""
+        let version = (report.map { "cpython-\($0.python_version)" } ?? interpreter.runtimeVersion) + method
+        let runtime: Runtime = workers == .threads ? .cpython(gilEnabled: gil) : .cpythonProcesses
         return BatchRecord(
-            workload: spec.workload.name, kind: spec.workload.kind, runtime: .cpython(gilEnabled: gil),
+            workload: spec.workload.name, kind: spec.workload.kind, runtime: runtime,
             runtimeVersion: version, switchIntervalMs: spec.switchIntervalMs, scaling: spec.scaling,
             threads: spec.threads, tasks: spec.tasks, repetition: spec.repetition)
     }
@@ -107,10 +117,29 @@ public struct CPythonExecutor: BatchExecuting {
         let figures = PythonBatchFigures(bytes: record.bytes, workSeconds: record.workSeconds,
                                          samplesMs: BatchAggregation.mergedSamples(threads))
         for (column, value) in workload.pythonBatchMetrics(figures) { record.metrics[column] = value }
-        let timedOut = report.timed_out ?? 0
-        BatchAggregation.markTimedOut(timedOut, in: &record, reason: "\(timedOut) of \(spec.threads) python threads "
-            + "still running after \(CSVText.number(spec.timeoutSeconds)) s; abandoned")
+        let unfinished = (report.threads ?? []).filter { !$0.finished }
+        // A process the driver did not have to stop ended on its own without reporting: it died.
+        let died = workers == .threads ? [] : unfinished.filter { $0.ended_by == nil }
+        for process in died {
+            record.errors += 1
+            if record.firstError.isEmpty {
+                record.firstError = "python process \(process.index) ended with exit code "
+                    + "\(process.exitcode.map(String.init) ?? "unknown") before reporting"
+            }
+        }
+        let timedOut = unfinished.count - died.count
+        let after = "still running after \(CSVText.number(spec.timeoutSeconds)) s"
+        BatchAggregation.markTimedOut(timedOut, in: &record, reason: workers == .threads
+            ? "\(timedOut) of \(spec.threads) python threads \(after); abandoned"
+            : "\(timedOut) of \(spec.threads) python processes \(after); ended by the driver ("
+                + Self.endings(unfinished) + ")")
         return record
+    }
+
+    /// How the driver stopped the processes that outlived the batch: "terminate: 1, kill: 1".
+    static func endings(_ processes: [DriverReport.ThreadReport]) -> String {
+        processes.compactMap(\.ended_by).orderedGroups(by: { $0 })
+            .map { "\($0.key): \($0.members.count)" }.joined(separator: ", ")
     }
 }
 

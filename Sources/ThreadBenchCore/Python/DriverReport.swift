@@ -11,9 +11,13 @@ struct DriverRequest: Encodable {
     var timeout_s: Double
     var switch_interval_ms: Double
     var params: [String: PythonValue]
+    /// "processes" for `cpython-processes`; nil (absent) runs threads.
+    var mode: String?
+    /// The start method, for processes.
+    var start_method: String?
 
-    /// The request for `spec`, with `workload`'s Python parameters.
-    init(spec: BatchSpec, workload: any PythonPortable) {
+    /// The request for `spec`, with `workload`'s Python parameters, run on `workers`.
+    init(spec: BatchSpec, workload: any PythonPortable, workers: PythonWorkers = .threads) {
         self.workload = workload.pythonWorkload
         threads = spec.threads
         tasks = spec.tasks
@@ -27,6 +31,8 @@ struct DriverRequest: Encodable {
         timeout_s = spec.timeoutSeconds
         switch_interval_ms = spec.switchIntervalMs
         params = workload.pythonParameters
+        mode = workers == .threads ? nil : workers.mode
+        start_method = workers.startMethod?.rawValue
     }
 
     /// The request as one line of JSON.
@@ -60,6 +66,10 @@ struct DriverReport: Decodable, Equatable {
     var ctx_involuntary: Int?
     var timed_out: Int?
     var threads: [ThreadReport]?
+    /// "threads" or "processes"; absent from drivers older than the processes mode (threads).
+    var mode: String?
+    /// The start method that ran, for processes; null for threads.
+    var start_method: String?
 
     /// One worker thread; the measurements are present only when it finished before the deadline.
     struct ThreadReport: Decodable, Equatable {
@@ -76,11 +86,16 @@ struct DriverReport: Decodable, Equatable {
         var first_error: String?
         var task_ms: [Double]?
         var samples_ms: [String: [Double]]?
+        /// A process's `Process.exitcode`: 0, its exit status, or minus the signal; nil for threads.
+        var exitcode: Int?
+        /// "terminate" or "kill" when the driver had to stop a process at the batch timeout.
+        var ended_by: String?
     }
 
     /// Parses the last non-empty line of `output` and checks it against the batch it answers.
+    /// - Parameter workers: what the batch asked its workers to run on.
     /// - Throws: `DriverContractError` saying, in one line, what is missing or wrong.
-    static func parse(_ output: Data, threads: Int) throws -> DriverReport {
+    static func parse(_ output: Data, threads: Int, workers: PythonWorkers = .threads) throws -> DriverReport {
         let text = String(decoding: output, as: UTF8.self)
         guard let line = text.split(separator: "\n").last(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
         else { throw DriverContractError(description: "printed nothing") }
@@ -90,16 +105,22 @@ struct DriverReport: Decodable, Equatable {
         } catch let error as DecodingError {
             throw DriverContractError(description: "\(Self.describe(error)) in '\(line.prefix(80))'")
         }
-        try report.validate(threads: threads)
+        try report.validate(threads: threads, workers: workers)
         return report
     }
 
     /// Checks the fields a decoder cannot: versions, counts, signs.
-    func validate(threads expected: Int) throws {
+    func validate(threads expected: Int, workers: PythonWorkers = .threads) throws {
         func fail(_ why: String) -> DriverContractError { DriverContractError(description: why) }
         guard contract == Self.contract else { throw fail("contract \(contract), expected \(Self.contract)") }
         guard !python_version.isEmpty else { throw fail("empty python_version") }
         if error != nil { return }
+        guard (mode ?? "threads") == workers.mode else {
+            throw fail("ran \(mode ?? "threads") where \(workers.mode) were asked for")
+        }
+        if let method = workers.startMethod, start_method != method.rawValue {
+            throw fail("start method \(start_method.map { "'\($0)'" } ?? "missing"), expected '\(method.rawValue)'")
+        }
         guard let wall = wall_s, let work = work_s, let threads, let timedOut = timed_out,
               cpu_user_s != nil, cpu_sys_s != nil, ctx_voluntary != nil, ctx_involuntary != nil else {
             let missing = [("wall_s", wall_s == nil), ("work_s", work_s == nil), ("threads", self.threads == nil),

@@ -63,9 +63,8 @@ public struct RunSession {
         if !selection.discoverPendingPython() { delegate.runSession(notice: .cpythonSkipped) }
         var plan = configuration.plan
         plan.runtimes = selection.runtimes
-        guard plan.runtimes.contains(.cpython), let interpreter = selection.interpreter else { return (plan, [:]) }
-        let executor = CPythonExecutor(interpreter: interpreter, driverPath: try configuration.pythonDriverPath())
-        return (plan, [.cpython: executor])
+        guard plan.runtimes.contains(where: \.runsInPythonDriver), selection.interpreter != nil else { return (plan, [:]) }
+        return (plan, selection.pythonExecutors(driverPath: try configuration.pythonDriverPath()))
     }
 
     /// Runs every batch into `store`; on an interruption or an error, writes what finished, marked incomplete.

@@ -2,9 +2,10 @@ import Foundation
 
 /// Which runtimes a run uses and which Python runs its cpython rows: the selection policy in one place.
 ///
-/// Runtimes named by the user run in the order given. Otherwise every selectable runtime runs,
-/// or only the Swift ones in a quick run that names no interpreter (CPython computes about 70x
-/// slower per task). When cpython is named or an interpreter is given, a missing or unusable
+/// Runtimes named by the user run in the order given. Otherwise the default runtimes run
+/// (`Runtime.defaults`: not `cpython-processes`, the remedy, which runs when named), or only the
+/// Swift ones in a quick run that names no interpreter (CPython computes about 70x slower per
+/// task). When a CPython runtime is named or an interpreter is given, a missing or unusable
 /// Python is an error at once; by default cpython joins when a Python 3 is found on PATH, looked
 /// for only when the session starts, and is dropped with a notice when none is.
 public struct RuntimeSelection: Sendable {
@@ -14,6 +15,8 @@ public struct RuntimeSelection: Sendable {
     public private(set) var interpreter: PythonInterpreter?
     /// Whether cpython waits for a Python 3 to be looked for on PATH when the session starts.
     public private(set) var discoversPython: Bool
+    /// How `cpython-processes` starts its worker processes.
+    public let startMethod: StartMethod
     /// The PATH-style folder list searched for a Python; nil: this process's PATH.
     private let searchPath: String?
 
@@ -22,26 +25,29 @@ public struct RuntimeSelection: Sendable {
     ///   - asked: the runtimes asked for by name; nil takes the default selection.
     ///   - python: the interpreter asked for (a path, or a name looked up on PATH); nil looks on PATH.
     ///   - quick: whether the run is a quick one, which by default leaves cpython out.
+    ///   - startMethod: how `cpython-processes` starts its processes (`fork`, `forkserver`,
+    ///     `spawn`); nil takes `StartMethod.default`.
     ///   - searchPath: a PATH-style folder list to look for Python in (default: this process's PATH).
-    /// - Throws: `RuntimeSelectionError` when `python` is not a usable CPython 3, or when cpython
-    ///   is asked for by name and no Python 3 is on PATH.
+    /// - Throws: `RuntimeSelectionError` when `python` is not a usable CPython 3, when a CPython
+    ///   runtime is asked for by name and no Python 3 is on PATH, or for an unknown start method.
     public init(runtimes asked: [Runtime]? = nil, python: String? = nil, quick: Bool = false,
-                searchPath: String? = nil) throws {
+                startMethod: String? = nil, searchPath: String? = nil) throws {
         self.searchPath = searchPath
-        runtimes = asked ?? (quick && python == nil ? [.swift, .swiftGIL] : Runtime.selectable)
+        self.startMethod = try startMethod.map(StartMethod.parse) ?? .default
+        runtimes = asked ?? (quick && python == nil ? [.swift, .swiftGIL] : Runtime.defaults)
         if let python {
             do {
                 interpreter = try PythonInterpreter.resolve(python, searchPath: searchPath)
             } catch let error as PythonInterpreterError {
                 throw RuntimeSelectionError.unusableInterpreter(error)
             }
-        } else if asked?.contains(.cpython) == true {
+        } else if let named = asked?.first(where: \.runsInPythonDriver) {
             guard let found = PythonInterpreter.discover(searchPath: searchPath) else {
-                throw RuntimeSelectionError.noPythonFound
+                throw RuntimeSelectionError.noPythonFound(named)
             }
             interpreter = found
         }
-        discoversPython = interpreter == nil && runtimes.contains(.cpython)
+        discoversPython = interpreter == nil && runtimes.contains(where: \.runsInPythonDriver)
     }
 
     /// The runtimes in a comma-separated list of names, in order, without repeats.
@@ -56,13 +62,28 @@ public struct RuntimeSelection: Sendable {
         return result
     }
 
+    /// The executors of the CPython runtimes in `runtimes`, once an interpreter is known.
+    /// - Parameter driverPath: the driver script every batch runs.
+    public func pythonExecutors(driverPath: String) -> [Runtime: any BatchExecuting] {
+        guard let interpreter else { return [:] }
+        var executors: [Runtime: any BatchExecuting] = [:]
+        if runtimes.contains(.cpython) {
+            executors[.cpython] = CPythonExecutor(interpreter: interpreter, driverPath: driverPath)
+        }
+        if runtimes.contains(.cpythonProcesses) {
+            executors[.cpythonProcesses] = CPythonExecutor(interpreter: interpreter, driverPath: driverPath,
+                                                           workers: .processes(startMethod))
+        }
+        return executors
+    }
+
     /// Looks for a Python 3 on PATH when cpython waits for one, and drops cpython when none is found.
     /// - Returns: false when cpython was dropped.
     mutating func discoverPendingPython() -> Bool {
         guard discoversPython else { return true }
         discoversPython = false
         interpreter = PythonInterpreter.discover(searchPath: searchPath)
-        if interpreter == nil { runtimes.removeAll { $0 == .cpython } }
+        if interpreter == nil { runtimes.removeAll(where: \.runsInPythonDriver) }
         return interpreter != nil
     }
 }
@@ -73,8 +94,10 @@ public enum RuntimeSelectionError: Error, CustomStringConvertible {
     case unknownRuntime(String)
     /// The interpreter given is missing, does not run, or is not CPython 3.
     case unusableInterpreter(PythonInterpreterError)
-    /// cpython was asked for by name and no Python 3 is on PATH.
-    case noPythonFound
+    /// A CPython runtime was asked for by name and no Python 3 is on PATH.
+    case noPythonFound(Runtime)
+    /// A start method for `cpython-processes` that is not fork, forkserver or spawn.
+    case unknownStartMethod(String)
 
     public var description: String {
         switch self {
@@ -82,9 +105,12 @@ public enum RuntimeSelectionError: Error, CustomStringConvertible {
             "unknown runtime '\(name)'; known: " + Runtime.selectable.map(\.rawValue).joined(separator: ", ")
         case .unusableInterpreter(let error):
             error.description
-        case .noPythonFound:
-            "the cpython runtime needs a Python 3 and none was found on PATH ("
+        case .noPythonFound(let runtime):
+            "the \(runtime) runtime needs a Python 3 and none was found on PATH ("
                 + PythonInterpreter.searchNames.joined(separator: ", ") + ")"
+        case .unknownStartMethod(let name):
+            "unknown start method '\(name)' for cpython-processes; known: "
+                + StartMethod.allCases.map(\.rawValue).joined(separator: ", ")
         }
     }
 }

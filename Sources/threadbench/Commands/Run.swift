@@ -10,9 +10,10 @@ extension ThreadBench {
             abstract: "Run the suite (the default command) and write CSV reports to --out.")
 
         @Option(help: "Comma-separated workloads to run (see 'threadbench list'); default: all.") var workloads: String?
-        @Option(help: "Comma-separated runtimes: swift, swift-gil, cpython (default: all three, cpython when a Python 3 is found; swift,swift-gil with --quick).")
+        @Option(help: "Comma-separated runtimes: swift, swift-gil, cpython, cpython-processes (default: the first three, cpython when a Python 3 is found; swift,swift-gil with --quick).")
         var runtimes: String?
         @Option(help: "The Python 3 interpreter for the cpython runtime (default: python3, then python, on PATH).") var python: String?
+        @Option(name: .customLong("start-method"), help: "How cpython-processes starts its processes: fork, forkserver or spawn (default: fork).") var startMethod: String?
         @Option(help: "Thread counts: a list like 1,2,4,8 or a doubling range like 1...64.") var threads = "1...64"
         @Option(help: "Measured batches per workload, runtime and thread count (default 5, 3 with --quick).") var repetitions: Int?
         @Option(help: "Discarded warm-up batches per workload, runtime and thread count.") var warmup = 1
@@ -34,7 +35,7 @@ extension ThreadBench {
         mutating func validate() throws {
             do {
                 let selection = try RuntimeSelection(runtimes: try runtimes.map(RuntimeSelection.parse),
-                                                     python: python, quick: quick)
+                                                     python: python, quick: quick, startMethod: startMethod)
                 var configuration = RunConfiguration(
                     runtimes: selection, threadCounts: try ThreadCountParser.parse(threads), repetitions: repetitions,
                     quick: quick, warmup: warmup, tasks: tasks, scaling: scaling, switchIntervalMs: switchIntervalMs,
