@@ -3,7 +3,7 @@ import Testing
 @testable import ThreadBenchCore
 @testable import ThreadBenchSuite
 
-/// The driver's processes mode (the coming `cpython-processes` runtime), run directly: the
+/// The driver's processes mode (the `cpython-processes` runtime), run directly: the
 /// shipped driver, a real interpreter, `multiprocessing.Process` children.
 @Suite(.enabled(if: PythonInterpreter.discover() != nil, "needs a Python 3 on PATH"))
 struct CPythonProcessesDriverTests {
@@ -34,9 +34,12 @@ struct CPythonProcessesDriverTests {
         let json = String(decoding: try JSONSerialization.data(withJSONObject: batch), as: UTF8.self)
         let result = try ChildProcess.run(python.executable, [driver, json], timeoutSeconds: 120)
         #expect(!result.timedOut, "the driver must never wait on a hung child")
-        let report = try DriverReport.parse(result.stdout, threads: workers)
         let line = try #require(String(decoding: result.stdout, as: UTF8.self).split(separator: "\n").last)
         let fields = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        // Checked as the executor checks it: processes, run by the method the report names.
+        let method = StartMethod(rawValue: fields["start_method"] as? String ?? "")
+        let report = try DriverReport.parse(result.stdout, threads: workers,
+                                            workers: method.map(PythonWorkers.processes) ?? .threads)
         return Outcome(status: result.status, report: report, fields: fields, stderr: result.stderrTail)
     }
 

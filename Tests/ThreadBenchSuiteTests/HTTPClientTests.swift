@@ -1,4 +1,6 @@
 import FixtureServer
+import Foundation
+import Synchronization
 import Testing
 @testable import ThreadBenchCore
 @testable import ThreadBenchSuite
@@ -91,5 +93,46 @@ import Testing
         #expect(thread.join(timeout: 10))
         #expect(transferStillRunning)
         #expect(finished.isRaised)
+    }
+
+    /// As in `http.client` under the GIL, each header line is parsed and each piece of the body
+    /// copied with the lock held: a GET whose transfer runs while another thread holds the lock
+    /// asks for it (a drop request) and cannot finish until it gets it.
+    @Test func headersAndBodyAreHandledUnderTheLock() throws {
+        let server = FixtureServer()
+        try server.start()
+        defer { server.stop() }
+        let url = server.url("/bytes?n=50000")!
+        let lock = InterpreterLock(switchIntervalNanos: 100_000)
+        let holder = TaskContext(lock: lock, threadIndex: 5)
+        holder.enter()
+        let finished = Flag()
+        let outcome = Mutex<HTTPResult?>(nil)
+        let thread = BenchThread(name: "curl") {
+            let client = try! HTTPClient(timeoutSeconds: 10, reuse: true)
+            // Not entered: the transfer runs as it is, and only the callbacks take the lock.
+            let result = client.get(url, context: TaskContext(lock: lock, threadIndex: 0))
+            outcome.withLock { $0 = result }
+            finished.raise()
+        }
+        try thread.start()
+        while !lock.isDropRequested && !finished.isRaised { sched_yield() }
+        let askedForTheLock = !finished.isRaised
+        holder.exit()
+        #expect(thread.join(timeout: 10))
+        #expect(askedForTheLock, "the GET finished without taking the lock")
+        let result = try #require(outcome.withLock { $0 })
+        #expect(result.error == nil)
+        #expect(result.bodyBytes == 50_000)
+        #expect(lock.takes(by: 1) >= 1)
+    }
+
+    @Test func contentLengthIsReadFromItsHeaderLineOnly() {
+        #expect(HTTPClient.contentLength("Content-Length: 16384\r\n") == 16_384)
+        #expect(HTTPClient.contentLength("content-length:12\r\n") == 12)
+        #expect(HTTPClient.contentLength("HTTP/1.1 200 OK\r\n") == nil)
+        #expect(HTTPClient.contentLength("Content-Type: text/plain\r\n") == nil)
+        #expect(HTTPClient.contentLength("Content-Length: -5\r\n") == nil)
+        #expect(HTTPClient.contentLength("Content-Length: lots\r\n") == nil)
     }
 }

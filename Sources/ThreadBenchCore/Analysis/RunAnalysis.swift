@@ -40,6 +40,7 @@ public struct RunAnalysis: Sendable {
         models = ScalingModel.fits(summary)
         warnings = RunDiagnostics.warnings(summary, spawnJoinFloorMicros: metadata.spawnJoinFloorMicros)
         findings = Findings(logicalCPUs: cpus).sentences(summary) + RuntimeComparison.lines(summary)
+            + ProcessesFindings.sentences(summary, logicalCPUs: cpus)
         failures = FailureLines.lines(records)
         charts = SpeedupChart.charts(summary, label: label, logicalCPUs: cpus)
     }

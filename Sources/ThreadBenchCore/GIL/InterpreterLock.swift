@@ -20,7 +20,7 @@ public final class InterpreterLock: @unchecked Sendable {
     private let dropRequest = Atomic<Bool>(false)
     /// CPython's `gil->mutex` and `gil->cond`: guards `locked`, `holder`, `switchNumber`, the counters.
     private let state = ConditionLock()
-    /// CPython's `gil->switch_mutex` and `gil->switch_cond`: guards `lastHolder`.
+    /// CPython's `gil->switch_mutex` and `gil->switch_cond`: guards `lastHolder` and `takesFromOthers`.
     private let switchLock = ConditionLock()
     private var locked = false
     private var holder = 0
@@ -28,6 +28,8 @@ public final class InterpreterLock: @unchecked Sendable {
     private var switchNumber: UInt64 = 0
     private var forcedSwitches: UInt64 = 0
     private var forcedWaitTotalNanos: Nanoseconds = 0
+    /// Per thread id, how many times that thread took the lock from another holder.
+    private var takesFromOthers: [Int: Int] = [:]
     /// Forced-switch waits not yet returned by the waiting thread's next `acquire`, by thread id.
     private var carriedWaitNanos: [Int: Nanoseconds] = [:]
 
@@ -49,6 +51,9 @@ public final class InterpreterLock: @unchecked Sendable {
 
     /// How many releases found a drop request pending and waited for another thread to take the lock.
     public var forcedSwitchCount: UInt64 { state.withLock { forcedSwitches } }
+
+    /// How many times thread `id` took the lock from another holder (its share of `switchCount`).
+    public func takes(by id: Int) -> Int { switchLock.withLock { takesFromOthers[id] ?? 0 } }
 
     /// Nanoseconds all threads together spent in forced switches inside `release`.
     public var forcedSwitchWaitNanos: Nanoseconds { state.withLock { forcedWaitTotalNanos } }
@@ -78,6 +83,7 @@ public final class InterpreterLock: @unchecked Sendable {
             if lastHolder != id {
                 lastHolder = id
                 switchNumber &+= 1
+                takesFromOthers[id, default: 0] += 1
             }
             switchLock.broadcast()
         }
