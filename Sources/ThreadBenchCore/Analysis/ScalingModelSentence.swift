@@ -9,8 +9,9 @@ extension ScalingModel {
         if isLimitedByCPUs { name += ", fitted within \(usableCPUsText)" }
         guard let serial = serialFraction else {
             if isLimitedByCPUs {
-                return "\(name): no thread count above 1 within \(usableCPUs == 1 ? "it" : "them"), too few to fit a scaling model; computation "
-                    + "cannot run more than \(usableCPUs)x faster here"
+                let within = usableCPUs == 1 ? "it" : "them"
+                return "\(name): no thread count above 1 within \(within), too few to fit a scaling model; "
+                    + "computation cannot run more than \(usableCPUs)x faster here"
             }
             return "\(name): only \(points.count) thread count measured, too few to fit a scaling model"
         }
