@@ -62,7 +62,7 @@ import Testing
 
     @Test func summaryFileHasEveryColumn() throws {
         let metadata = RunMetadata(hostLabel: nil, machine: Self.machine, spawnJoinFloorMicros: 25)
-        let rows = Summarizer.summarize([Self.record(threads: 1), Self.record(threads: 2)], logicalCPUs: 2)
+        let rows = Summarizer.summarize([Self.record(threads: 1), Self.record(threads: 2)], usableCPUs: 2)
         let parsed = try Self.parse(try CSVReporter(metadata: metadata).summary(rows, complete: false))
         #expect(parsed.header == CSVSchema.summaryColumns)
         #expect(parsed.rows.count == 2)

@@ -78,7 +78,7 @@ import Testing
     @Test func summaryAndModelFilesAreNamed() throws {
         let metadata = RunMetadata(hostLabel: "lab", machine: MachineInfo.current(), spawnJoinFloorMicros: 45)
         let reporter = CSVReporter(metadata: metadata)
-        let rows = Summarizer.summarize(Self.records(), logicalCPUs: 2)
+        let rows = Summarizer.summarize(Self.records(), usableCPUs: 2)
         let summary = String(decoding: try reporter.summary(rows, complete: true), as: UTF8.self)
         #expect(error(summary).contains("this is a ThreadBench summary file"))
         let model = String(decoding: try reporter.model(ScalingModel.fits(rows), complete: true), as: UTF8.self)

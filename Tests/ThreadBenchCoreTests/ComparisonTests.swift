@@ -73,25 +73,51 @@ enum Fixture {
         #expect(checked == Self.scipyReference.count)
     }
 
-    @Test func verdictsFollowThePValueAndTheDirection() throws {
-        // machine-b ran with a CPU hog beside it: math on 2 threads lost a core.
-        let report = try ComparisonReport(runs: [try Fixture.run("machine-a.csv"), try Fixture.run("machine-b.csv")])
-        for row in report.rows {
-            if row.test.p < 0.05 {
-                #expect(row.verdict == (row.ratio < 1 ? .faster : .slower))
-            } else {
-                #expect(row.verdict == .noDifference)
-            }
-            #expect(row.ratioCI95Low <= row.ratio && row.ratio <= row.ratioCI95High)
+    /// Holm-adjusted p-values of machine-e-10reps.csv against machine-f-10reps.csv, from the
+    /// SciPy p-values above by hand: sorted 0.000183, 0.000246, 0.001008, 0.014019, 0.053903,
+    /// 0.140465, 0.570750, 0.623176 times 8, 7, ..., 1, capped at 1, with the running maximum.
+    static let holmReference: [(workload: String, runtime: String, threads: Int, adjusted: Double)] = [
+        ("math", "swift", 1, 6 * 0.0010079762403767444),
+        ("math", "swift", 2, 8 * 0.00018267179110955002),
+        ("math", "swift-gil", 1, 7 * 0.00024612812790522973),
+        ("math", "swift-gil", 2, 5 * 0.014019277113959953),
+        ("sleep", "swift", 1, 3 * 0.14046504815835495),
+        ("sleep", "swift", 2, 1),
+        ("sleep", "swift-gil", 1, 1),
+        ("sleep", "swift-gil", 2, 4 * 0.053902557169387175),
+    ]
+
+    @Test func verdictsFollowTheHolmAdjustedPValueAndTheDirection() throws {
+        let report = try ComparisonReport(runs: [try Fixture.run("machine-e-10reps.csv"),
+                                                 try Fixture.run("machine-f-10reps.csv")])
+        #expect(report.rows.count == Self.holmReference.count)
+        for reference in Self.holmReference {
+            let row = try #require(report.rows.first {
+                $0.key.workload == reference.workload && $0.key.runtime.rawValue == reference.runtime
+                    && $0.key.threads == reference.threads
+            })
+            #expect(abs(row.adjustedP - reference.adjusted) < 1e-6, "\(reference): \(row.adjustedP)")
+            let expected: ComparisonVerdict = reference.adjusted < 0.05 ? (row.ratio < 1 ? .faster : .slower) : .noDifference
+            #expect(row.verdict == expected, "\(reference)")
         }
-        let math2 = try #require(report.rows.first { $0.key.workload == "math" && $0.key.runtime == "swift" && $0.key.threads == 2 })
-        #expect(math2.verdict == .slower)
-        #expect(math2.ratio > 1.5)
-        #expect(report.regressions(beyondPercent: 50).contains { $0.key == math2.key })
-        #expect(report.regressions(beyondPercent: 500).isEmpty)
-        // A stricter alpha than the smallest possible p (2/252 for 5 and 5) finds nothing.
+        // math under swift-gil at 2 threads: raw p 0.014 would have been "slower"; Holm makes it 0.070.
+        let gil2 = try #require(report.rows.first { $0.key.runtime == "swift-gil" && $0.key.threads == 2
+            && $0.key.workload == "math" })
+        #expect(gil2.test.p < 0.05 && gil2.verdict == .noDifference)
+        #expect(report.regressions(beyondPercent: 60).map(\.key.description) == ["math|swift|strong|2"])
+        #expect(report.regressions(beyondPercent: 110).isEmpty)
+    }
+
+    @Test func twelveRowsOfFiveRepetitionsCannotPassHolm() throws {
+        // 2/252 = 0.0079 is the smallest p of 5 against 5; times 12 rows it is 0.095: no row can
+        // reach alpha 0.05, so every row says so instead of "no significant difference".
+        let report = try ComparisonReport(runs: [try Fixture.run("machine-a.csv"), try Fixture.run("machine-b.csv")])
+        #expect(report.rows.count == 12)
+        #expect(report.rows.allSatisfy { $0.verdict == .tooFewRepetitions })
+        #expect(report.regressions(beyondPercent: 0).isEmpty)
+        #expect(report.warnings.contains { $0.contains("tests 12 rows: Holm's adjustment") && $0.contains("0.0079") })
         let strict = try ComparisonReport(runs: report.runs, alpha: 0.005)
-        #expect(strict.rows.allSatisfy { $0.verdict == .noDifference })
+        #expect(strict.rows.allSatisfy { $0.verdict == .tooFewRepetitions })
     }
 
     @Test func warnsThatThreeRepetitionsCannotReachAlpha() throws {
@@ -101,7 +127,23 @@ enum Fixture {
         #expect(warning.contains("3 and 3 repetitions"))
         #expect(warning.contains("0.100"))
         #expect(warning.contains("no row can reach alpha 0.05"))
-        #expect(report.rows.allSatisfy { $0.verdict == .noDifference && abs($0.ratio - 1) < 1e-12 })
+        #expect(report.rows.allSatisfy { $0.verdict == .tooFewRepetitions && abs($0.ratio - 1) < 1e-12 })
+    }
+
+    @Test func failedBatchesAreLeftOutOfTheComparison() throws {
+        let e = try Fixture.run("machine-e-10reps.csv")
+        var f = try Fixture.run("machine-f-10reps.csv")
+        let clean = try ComparisonReport(runs: [e, f])
+        // A failed batch with a wall 100 times the others' changes nothing, and is said.
+        var failed = f.records[0]
+        failed.wallSeconds *= 100
+        failed.errors = 2
+        failed.timedOut = 2
+        f.records.append(failed)
+        let report = try ComparisonReport(runs: [e, f])
+        #expect(report.rows.map(\.otherMedianSeconds) == clean.rows.map(\.otherMedianSeconds))
+        #expect(report.rows.map(\.test.p) == clean.rows.map(\.test.p))
+        #expect(report.warnings.contains { $0.contains("1 failed or timed-out batches are left out") })
     }
 
     @Test func speedupCurvesAreComparedSideBySide() throws {
@@ -168,7 +210,9 @@ enum Fixture {
         let report = try ComparisonReport(runs: [try Fixture.run("machine-a.csv"), try Fixture.run("machine-b.csv")])
         let table = ComparisonTableReporter(markdown: false).render(report)
         #expect(table.contains("machine-b against machine-a"))
-        #expect(table.contains("no significant difference"))
+        #expect(table.contains("too-few-repetitions"))
+        #expect(table.contains("Holm-adjusted over the 12 rows"))
+        #expect(table.contains("Holm p"))
         #expect(table.contains("AMD EPYC"))
         let markdown = ComparisonTableReporter(markdown: true).render(report)
         #expect(markdown.contains("| workload"))
@@ -177,6 +221,7 @@ enum Fixture {
         let lines = csv.split(separator: "\n")
         #expect(lines.count == 1 + report.rows.count)
         #expect(lines[0] == Substring(ComparisonCSVReporter.columns.joined(separator: ",")))
+        #expect(lines[1].contains(",holm,exact,"))
     }
 
     @Test func comparisonChartHasALinePerRuntimeAndMachine() throws {

@@ -18,19 +18,35 @@ import Testing
     @Test func saysThreadsHelpWithoutTheLockAndNotUnderIt() {
         let rows = Summarizer.summarize(
             Self.records("math", .cpu, "swift", [1: 1.0, 2: 0.51]) + Self.records("math", .cpu, "swift-gil", [1: 1.0, 2: 1.02]),
-            logicalCPUs: 2)
-        let lines = Findings(logicalCPUs: 2).sentences(rows)
-        #expect(lines[0].hasPrefix("math: threads help without a GIL (1.96x at 2 threads on 2 cores)"), "\(lines)")
-        #expect(lines[0].contains("under the GIL they do not (0.98x at 2 threads)"), "\(lines)")
+            usableCPUs: 2)
+        let lines = Findings(usableCPUs: 2).sentences(rows)
+        #expect(lines[0] == "math: threads help under swift (1.96x at 2 threads on 2 cores); they make no difference "
+            + "under swift-gil (0.98x at 2 threads)", "\(lines)")
         #expect(lines.last?.contains("2 logical CPUs") == true)
+    }
+
+    @Test func speaksOfWhicheverRuntimesRan() {
+        // --runtimes cpython --threads 1,2,4: three thread counts, none of them swift's.
+        let rows = Summarizer.summarize(Self.records("math", .cpu, "cpython", [1: 1.0, 2: 1.01, 4: 1.02]), usableCPUs: 2)
+        let line = Findings(usableCPUs: 2).sentences(rows)[0]
+        #expect(line == "math: threads make no difference under cpython (0.99x at 2 threads)", "\(line)")
+    }
+
+    @Test func aLimitedRunNamesItsUsableCPUsAndNotTheMachinesCores() {
+        let rows = Summarizer.summarize(Self.records("math", .cpu, "swift", [1: 1.0, 2: 1.0, 4: 1.0]), usableCPUs: 1)
+        let lines = Findings(usableCPUs: 1, cpuLimit: .affinityMask).sentences(rows)
+        #expect(lines[0] == "math: threads make no difference under swift (1.00x at 2 threads on 1 usable CPU "
+            + "(affinity mask))", "\(lines)")
+        #expect(lines[1] == "note: this run could use 1 CPU (affinity mask), so computation cannot run more than 1x "
+            + "faster on threads, whatever the thread count.")
     }
 
     @Test func mixedWorkloadReportsAddedLatencyNotSpeedup() {
         let rows = Summarizer.summarize(
             Self.records("convoy", .mixed, "swift-gil", [1: 1, 4: 1], metrics: ["io_p50_ms": 6.3, "io_baseline_p50_ms": 1.1])
                 + Self.records("convoy", .mixed, "swift", [1: 1, 4: 1], metrics: ["io_p50_ms": 1.1, "io_baseline_p50_ms": 1.12]),
-            logicalCPUs: 2)
-        let line = Findings(logicalCPUs: 2).sentences(rows)[0]
+            usableCPUs: 2)
+        let line = Findings(usableCPUs: 2).sentences(rows)[0]
         #expect(line.contains("under swift-gil a computing thread adds 5.2 ms to each request's p50"), "\(line)")
         #expect(line.contains("under swift a computing thread adds nothing measurable"), "\(line)")
         #expect(!line.contains("speedup") && !line.contains("x at"))
@@ -38,17 +54,23 @@ import Testing
 }
 
 @Suite struct FindingsUncertaintyTests {
-    @Test func aGainWhoseIntervalReachesOneIsReportedAsUncertain() {
-        // Two noisy repetitions: the median speedup is 1.5x, but the interval reaches below 1.
-        let records = FindingsTests.records("math", .cpu, "swift", [1: 1.0]) + [0.4, 1.1, 0.5].enumerated().map { rep, wall in
-            var r = BatchRecord(workload: "math", kind: .cpu, runtime: "swift", runtimeVersion: "swift-6.3",
-                                switchIntervalMs: 5, scaling: .strong, threads: 2, tasks: 8, repetition: rep + 1)
-            r.wallSeconds = wall
-            return r
-        }
-        let rows = Summarizer.summarize(records, logicalCPUs: 2)
-        #expect(rows[1].verdict == .noGain)
-        let line = Findings(logicalCPUs: 2).sentences(rows)[0]
-        #expect(line.hasPrefix("math: threads may help without a GIL (2.00x at 2 threads on 2 cores, but its 95% interval"), "\(line)")
+    @Test func aGainWhoseIntervalReachesAcrossABoundIsInconclusive() {
+        // Five noisy repetitions: the median speedup is 2x, but the interval reaches below 1.05.
+        let base = HonestSummaryTests.records(1, HonestSummaryTests.five)
+        let rows = Summarizer.summarize(base + HonestSummaryTests.records(2, [0.4, 1.1, 0.5, 1.05, 0.45]), usableCPUs: 2)
+        #expect(rows[1].verdict == .inconclusive)
+        let line = Findings(usableCPUs: 2).sentences(rows)[0]
+        #expect(line.hasPrefix("math: threads may or may not help under swift (2.00x at 2 threads on 2 cores, but its "
+            + "95% interval"), "\(line)")
+        #expect(line.contains("reaches across 0.95 or 1.05"))
+    }
+
+    @Test func threeRepetitionsThatOverlapAreTooFewToTell() {
+        let records = FindingsTests.records("math", .cpu, "swift", [1: 1.0]) + HonestSummaryTests.records(2, [0.4, 1.1, 0.5])
+        let rows = Summarizer.summarize(records, usableCPUs: 2)
+        #expect(rows[1].verdict == .inconclusive)
+        let line = Findings(usableCPUs: 2).sentences(rows)[0]
+        #expect(line == "math: threads may or may not help under swift (2.00x at 2 threads on 2 cores, but 3 "
+            + "repetitions are too few to tell)", "\(line)")
     }
 }

@@ -54,7 +54,7 @@ import Testing
         let reporter = CSVReporter(metadata: metadata)
         let raw = String(decoding: try reporter.raw([record, second], outlierFlags: nil, complete: true), as: UTF8.self)
         #expect(raw.contains(",'=cmd(),cpu,'+x,'@v,") && raw.contains(",'-label,"))
-        let summary = Summarizer.summarize([record, second], logicalCPUs: 2)
+        let summary = Summarizer.summarize([record, second], usableCPUs: 2)
         let model = String(decoding: try reporter.model(ScalingModel.fits(summary), complete: true), as: UTF8.self)
         #expect(model.contains(",'=cmd(),cpu,'+x,'@v,"))
         #expect(!model.contains(",=") && !model.contains(",+x"))

@@ -29,7 +29,7 @@ import Testing
             r.wallSeconds = wall
             records.append(r)
         }
-        let rows = Summarizer.summarize(records, logicalCPUs: 2)
+        let rows = Summarizer.summarize(records, usableCPUs: 2)
         #expect(rows[0].outliers == 1)
         let metadata = RunMetadata(hostLabel: "t", machine: MachineInfo.current(), spawnJoinFloorMicros: 40)
         let data = try CSVReporter(metadata: metadata).raw(records, outlierFlags: RunAnalysis.wallOutlierFlags(records), complete: true)
@@ -46,7 +46,7 @@ import Testing
                             switchIntervalMs: 5, scaling: .strong, threads: 64, tasks: 64, repetition: 1)
         r.wallSeconds = 0.01
         r.taskP50Millis = 0.1  // 100 us of work per thread against a 40 us spawn+join floor
-        var rows = Summarizer.summarize([r], logicalCPUs: 2)
+        var rows = Summarizer.summarize([r], usableCPUs: 2)
         let warnings = RunDiagnostics.warnings(rows, spawnJoinFloorMicros: 40)
         #expect(warnings.count == 1 && warnings[0].contains("spawn+join"))
         rows[0].taskP50MedianMillis = 10  // 10 ms each: plenty

@@ -116,13 +116,13 @@ struct ProcessesContractTests {
             FindingsTests.records("math", .cpu, "cpython", [1: 1.0, 2: 1.03])
                 + Self.versioned(FindingsTests.records("math", .cpu, "cpython-processes", [1: 1.0, 2: 0.526]))
                 + FindingsTests.records("sleep", .io, "cpython-processes", [1: 1.0, 2: 0.5]),
-            logicalCPUs: 2)
-        let lines = ProcessesFindings.sentences(rows, logicalCPUs: 2)
+            usableCPUs: 2)
+        let lines = ProcessesFindings.sentences(rows, usableCPUs: 2)
         #expect(lines == ["math: under CPython's GIL threads give 0.97x at 2; processes (fork) give 1.90x"], "\(lines)")
         let emulated = Summarizer.summarize(
             FindingsTests.records("primes", .cpu, "swift-gil", [1: 1.0, 4: 1.0])
-                + FindingsTests.records("primes", .cpu, "cpython-processes", [1: 1.0, 4: 1.0]), logicalCPUs: 2)
-        #expect(ProcessesFindings.sentences(emulated, logicalCPUs: 2)
+                + FindingsTests.records("primes", .cpu, "cpython-processes", [1: 1.0, 4: 1.0]), usableCPUs: 2)
+        #expect(ProcessesFindings.sentences(emulated, usableCPUs: 2)
                 == ["primes: under the emulated GIL threads give 1.00x at 4; processes give 1.00x, which is not a clear gain either"])
     }
 

@@ -36,14 +36,14 @@ import Testing
     @Test func givesWhatThePiecesGiveCalledDirectly() {
         let records = Self.records()
         let analysis = RunAnalysis(records: records, metadata: Self.metadata)
-        let summary = Summarizer.summarize(records, logicalCPUs: 2)
+        let summary = Summarizer.summarize(records, usableCPUs: 2)
         #expect(analysis.records == records)
         #expect(analysis.summary == summary)
-        #expect(analysis.models == ScalingModel.fits(summary))
+        #expect(analysis.models == ScalingModel.fits(summary, usableCPUs: 2, usableCPUsText: "2 cores"))
         #expect(analysis.warnings == RunDiagnostics.warnings(summary, spawnJoinFloorMicros: 300))
-        #expect(analysis.findings == Findings(logicalCPUs: 2).sentences(summary) + RuntimeComparison.lines(summary))
+        #expect(analysis.findings == Findings(usableCPUs: 2).sentences(summary) + RuntimeComparison.lines(summary))
         #expect(analysis.failures == FailureLines.lines(records))
-        let charts = SpeedupChart.charts(summary, label: "lab", logicalCPUs: 2)
+        let charts = SpeedupChart.charts(summary, label: "lab", usableCPUs: 2)
         #expect(SVGChartReporter().render(analysis.charts) == SVGChartReporter().render(charts))
         // Something to compare: the far repetitions are flagged and warned about, the errors reported.
         #expect(analysis.outlierFlags.contains(true))

@@ -16,7 +16,7 @@ struct RuntimeComparisonTests {
     @Test func comparesAtTheLargestCommonThreadCountAndSaysHowClose() {
         let rows = Summarizer.summarize(
             Self.records("swift", [2: 1.9, 4: 1.95]) + Self.records("swift-gil", [2: 0.97, 4: 0.95])
-                + Self.records("cpython", [2: 1.0]), logicalCPUs: 2)
+                + Self.records("cpython", [2: 1.0]), usableCPUs: 2)
         let lines = RuntimeComparison.lines(rows)
         #expect(lines == ["math at 2 threads: swift 1.90x, swift-gil 0.97x, cpython 1.00x; "
             + "the emulated GIL came within 0.03 of CPython's speedup"])
@@ -24,19 +24,19 @@ struct RuntimeComparisonTests {
 
     @Test func saysWhenTheEmulatedGILIsFarFromCPython() {
         let rows = Summarizer.summarize(Self.records("swift-gil", [2: 1.5]) + Self.records("cpython", [2: 1.0]),
-                                        logicalCPUs: 2)
+                                        usableCPUs: 2)
         #expect(RuntimeComparison.lines(rows).first?.hasSuffix("speedup is 0.50 above CPython's") == true)
     }
 
     @Test func saysNothingWithoutCPythonRows() {
-        let rows = Summarizer.summarize(Self.records("swift", [2: 1.9]), logicalCPUs: 2)
+        let rows = Summarizer.summarize(Self.records("swift", [2: 1.9]), usableCPUs: 2)
         #expect(RuntimeComparison.lines(rows).isEmpty)
     }
 
     @Test func cpythonComputesLikeTheEmulatedGILUnlessFreeThreaded() {
         let rows = Summarizer.summarize(Self.records("cpython", [4: 1]) + Self.records("cpython-nogil", [4: 1.8])
             + Self.records("cpython", kind: .io, [4: 3.9]).map { var r = $0; r.workload = "sleep"; return r },
-                                        logicalCPUs: 2)
+                                        usableCPUs: 2)
         #expect(rows.first { $0.runtime == "cpython" && $0.threads == 4 && $0.workload == "math" }?.idealSpeedup == 1)
         #expect(rows.first { $0.runtime == "cpython-nogil" && $0.threads == 4 }?.idealSpeedup == 2)
         #expect(rows.first { $0.workload == "sleep" && $0.threads == 4 }?.idealSpeedup == 4)

@@ -8,7 +8,7 @@ import Testing
     /// Charts that reach every drawing step: bands, a one-point series, several dash patterns,
     /// a core mark beyond the axis, an ideal line capped by cores, and text to escape.
     static func charts() throws -> [SpeedupChart] {
-        let single = SpeedupChart.charts(SVGChartReporterTests.summary(), label: "host \"A\"", logicalCPUs: 2)
+        let single = SpeedupChart.charts(SVGChartReporterTests.summary(), label: "host \"A\"", usableCPUs: 2)
         let report = try ComparisonReport(runs: [try Fixture.run("machine-a.csv"), try Fixture.run("machine-b.csv")])
         let compared = SpeedupChart.charts(report)
         let odd = SpeedupChart(

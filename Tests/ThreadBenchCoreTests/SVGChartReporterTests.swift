@@ -47,11 +47,11 @@ final class SVGInspector: NSObject, XMLParserDelegate {
                 }
             }
         }
-        return Summarizer.summarize(records, logicalCPUs: 2)
+        return Summarizer.summarize(records, usableCPUs: 2)
     }
 
     @Test func chartIsWellFormedWithOneLinePerRuntime() {
-        let charts = SpeedupChart.charts(Self.summary(), label: "host \"A\"", logicalCPUs: 2)
+        let charts = SpeedupChart.charts(Self.summary(), label: "host \"A\"", usableCPUs: 2)
         #expect(charts.count == 2)
         let svg = SVGChartReporter().render(charts)
         let (ok, inspector) = SVGInspector.inspect(svg)
@@ -74,7 +74,7 @@ final class SVGInspector: NSObject, XMLParserDelegate {
     }
 
     @Test func pointsSitOnALog2Axis() throws {
-        let charts = SpeedupChart.charts(Array(Self.summary().prefix(4)), label: "a", logicalCPUs: 2)
+        let charts = SpeedupChart.charts(Array(Self.summary().prefix(4)), label: "a", usableCPUs: 2)
         let svg = SVGChartReporter().render(charts)
         let (ok, inspector) = SVGInspector.inspect(svg)
         #expect(ok)

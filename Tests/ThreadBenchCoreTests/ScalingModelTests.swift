@@ -10,7 +10,7 @@ import Testing
         #expect(abs(fit.serialFraction - 0.1) < 0.01)
         #expect(abs(fit.serialFraction - 0.1) < 1e-6)  // noiseless data: essentially exact
         #expect(abs(fit.ceiling - 10) < 1e-3)
-        #expect(fit.rSquared > 0.999_999)
+        #expect((fit.rSquared ?? 0) > 0.999_999)
     }
 
     @Test func uslRecoversContentionAndCoherency() throws {
@@ -25,6 +25,7 @@ import Testing
         let peak = try #require(fit.peakThreads)
         #expect(abs(peak - 30.822) < 0.01)
         #expect(fit.rSquared > 0.999_999)
+        #expect(fit.residualDegreesOfFreedom == 4)
     }
 
     @Test func uslRecoversParametersThroughNoise() throws {
@@ -75,7 +76,7 @@ import Testing
                 records.append(r)
             }
         }
-        return Summarizer.summarize(records, logicalCPUs: 2)
+        return Summarizer.summarize(records, usableCPUs: 2)
     }
 
     @Test func sentencesNameTheCeilingOrItsAbsence() throws {

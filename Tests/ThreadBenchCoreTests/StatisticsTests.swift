@@ -46,7 +46,7 @@ import Testing
             return r
         }
         let records = [record(1, 1.0, 1), record(1, 1.0, 2), record(4, 0.4, 1), record(4, 0.4, 2)]
-        let rows = Summarizer.summarize(records, logicalCPUs: 8)
+        let rows = Summarizer.summarize(records, usableCPUs: 8)
         #expect(rows.count == 2)
         let four = rows[1]
         #expect(abs(four.speedup - 2.5) < 1e-12)
@@ -61,7 +61,8 @@ import Testing
 
     @Test func verdictUsesTheInterval() {
         #expect(Verdict.classify(ciLow: 1.2, ciHigh: 1.4) == .helps)
-        #expect(Verdict.classify(ciLow: 0.97, ciHigh: 1.3) == .noGain)
+        #expect(Verdict.classify(ciLow: 0.97, ciHigh: 1.3) == .inconclusive)
+        #expect(Verdict.classify(ciLow: 0.97, ciHigh: 1.03) == .noGain)
         #expect(Verdict.classify(ciLow: 0.5, ciHigh: 0.9) == .hurts)
     }
 
@@ -72,7 +73,7 @@ import Testing
             r.wallSeconds = wall
             return r
         }
-        let rows = Summarizer.summarize([record(1, 1.0), record(4, 1.0)], logicalCPUs: 2)
+        let rows = Summarizer.summarize([record(1, 1.0), record(4, 1.0)], usableCPUs: 2)
         #expect(rows[1].speedup == 4)
     }
 }

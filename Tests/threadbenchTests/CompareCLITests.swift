@@ -35,13 +35,21 @@ private func fixture(_ name: String) -> String {
     }
 
     @Test func failOnRegressionExitsTwoOnlyBeyondTheThreshold() throws {
-        let failing = try CLI.run(["compare", fixture("machine-a.csv"), fixture("machine-b.csv"),
-                                   "--fail-on-regression", "50"])
+        let failing = try CLI.run(["compare", fixture("machine-e-10reps.csv"), fixture("machine-f-10reps.csv"),
+                                   "--fail-on-regression", "60"])
         #expect(failing.status == 2)
         #expect(failing.stderr.contains("regression: math under swift at 2 threads"))
-        let passing = try CLI.run(["compare", fixture("machine-a.csv"), fixture("machine-b.csv"),
-                                   "--fail-on-regression", "500"])
+        #expect(failing.stderr.contains("Holm-adjusted p = 0.0015"), "\(failing.stderr)")
+        // 71.7% slower with a raw p of 0.014, but a Holm-adjusted one of 0.070: not trusted.
+        #expect(!failing.stderr.contains("swift-gil at 2 threads"))
+        let passing = try CLI.run(["compare", fixture("machine-e-10reps.csv"), fixture("machine-f-10reps.csv"),
+                                   "--fail-on-regression", "110"])
         #expect(passing.status == 0)
+        // Five repetitions a side over 12 rows cannot pass Holm's first step: nothing is trusted.
+        let few = try CLI.run(["compare", fixture("machine-a.csv"), fixture("machine-b.csv"),
+                               "--fail-on-regression", "50"])
+        #expect(few.status == 0)
+        #expect(few.stdout.contains("too-few-repetitions"))
     }
 
     static let badFiles: [(String, String)] = [

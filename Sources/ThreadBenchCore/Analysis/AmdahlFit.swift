@@ -7,8 +7,15 @@ import Foundation
 public struct AmdahlFit: Sendable, Equatable {
     /// The fitted serial fraction, in 0...1.
     public var serialFraction: Double
-    /// Goodness of fit on the speedups (1 = perfect; can fall below 0 for a poor model).
-    public var rSquared: Double
+    /// Goodness of fit on the speedups above 1 thread (1 = perfect; can fall below 0 for a
+    /// poor model); nil with no residual degree of freedom (one thread count above 1, which
+    /// the law passes through exactly).
+    public var rSquared: Double?
+    /// Thread counts above 1 less the one parameter.
+    public var residualDegreesOfFreedom: Int
+
+    /// The law's one parameter.
+    public static let parameters = 1
 
     /// The highest speedup the law allows, 1 / f; infinite when f is 0.
     public var ceiling: Double { serialFraction > 0 ? 1 / serialFraction : .infinity }
@@ -27,10 +34,12 @@ public struct AmdahlFit: Sendable, Equatable {
     ///
     /// The error is a smooth function of one bounded parameter, so a grid over 0...1 finds the
     /// basin and a golden-section search narrows it to about 1e-12.
-    /// - Parameter points: (threads, speedup) pairs; at least 2 distinct thread counts.
+    /// - Parameter points: (threads, speedup) pairs; at least 1 thread count above 1. With
+    ///   exactly 1 the fraction is solved exactly (it equals Karp-Flatt's) and there is no R^2.
     /// - Returns: nil when there are too few points or a speedup is not positive.
     public static func fit(_ points: [ScalingPoint]) -> AmdahlFit? {
-        guard Set(points.map(\.threads)).count >= 2, points.allSatisfy({ $0.speedup > 0 && $0.speedup.isFinite })
+        guard ScalingPoint.threadCountsAboveOne(points) >= parameters,
+              points.allSatisfy({ $0.speedup > 0 && $0.speedup.isFinite })
         else { return nil }
         func error(_ f: Double) -> Double {
             points.reduce(0) { sum, p in
@@ -54,6 +63,7 @@ public struct AmdahlFit: Sendable, Equatable {
             if error(a) < error(b) { high = b } else { low = a }
         }
         let f = (low + high) / 2
-        return AmdahlFit(serialFraction: f, rSquared: ScalingPoint.rSquared(points) { speedup(at: $0, serialFraction: f) })
+        let fit = ScalingPoint.judge(points, parameters: parameters) { speedup(at: $0, serialFraction: f) }
+        return AmdahlFit(serialFraction: f, rSquared: fit.rSquared, residualDegreesOfFreedom: fit.degreesOfFreedom)
     }
 }

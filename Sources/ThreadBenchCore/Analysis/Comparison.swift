@@ -1,13 +1,17 @@
 import Foundation
 
-/// What the comparison of one row concluded, about the other run against the baseline.
+/// What the comparison of one row concluded, about the other run against the baseline,
+/// from its Holm-adjusted p-value.
 public enum ComparisonVerdict: String, Sendable, CaseIterable {
-    /// The other run's wall times are lower, and the U test says the difference is real.
+    /// The other run's wall times are lower, and the adjusted U test says the difference is real.
     case faster
-    /// The other run's wall times are higher, and the U test says the difference is real.
+    /// The other run's wall times are higher, and the adjusted U test says the difference is real.
     case slower
     /// The test cannot tell the two apart at the chosen alpha.
     case noDifference = "no significant difference"
+    /// The repetitions are too few for the test to reach alpha at all, after the Holm
+    /// adjustment: "no significant difference" would only restate that.
+    case tooFewRepetitions = "too-few-repetitions"
 }
 
 /// One workload x runtime x scaling x thread count measured in both runs.
@@ -27,8 +31,11 @@ public struct ComparisonRow: Sendable {
     public var ratio: Double
     public var ratioCI95Low: Double
     public var ratioCI95High: Double
-    /// The U test on the two sets of wall times.
+    /// The U test on the two sets of wall times (successful batches only).
     public var test: MannWhitneyU
+    /// The test's p-value after Holm's adjustment over every row of this comparison
+    /// (`HolmAdjustment`); the verdict comes from it.
+    public var adjustedP: Double
     public var verdict: ComparisonVerdict
 
     /// How much longer the other run took, in percent (negative when it was faster).
@@ -54,8 +61,10 @@ public struct ComparisonReport: Sendable {
     public let runs: [RecordedRun]
     /// Per run, in the same order, its analysis (summary, models), computed once.
     public let analyses: [RunAnalysis]
-    /// The significance level of the U tests.
+    /// The significance level of the U tests, held across the rows of each comparison by Holm's method.
     public let alpha: Double
+    /// How the p-values of one comparison are adjusted for testing many rows at once.
+    public static let pAdjustment = "holm"
     /// Rows found in the baseline and in another run, per other run in file order.
     public let rows: [ComparisonRow]
     /// Speedup curves of every workload and runtime found in more than one run.
@@ -63,7 +72,7 @@ public struct ComparisonReport: Sendable {
     /// Things to know before trusting the verdicts, one sentence each.
     public let warnings: [String]
 
-    /// Rows where the other run is significantly slower by more than `percent`.
+    /// Rows where the other run is significantly slower, by the Holm-adjusted test, by more than `percent`.
     public func regressions(beyondPercent percent: Double) -> [ComparisonRow] {
         rows.filter { $0.verdict == .slower && $0.changePercent > percent }
     }
@@ -98,7 +107,7 @@ extension ComparisonReport {
         self.runs = runs
         self.alpha = alpha
         analyses = runs.map(RunAnalysis.init)
-        let groups = runs.map { $0.records.orderedGroups(by: BatchKey.init) }
+        let groups = runs.map { $0.records.filter { !$0.failed }.orderedGroups(by: BatchKey.init) }
         var rows: [ComparisonRow] = []
         var warnings: [String] = []
         for other in 1..<runs.count {
@@ -108,7 +117,7 @@ extension ComparisonReport {
             warnings += compared.warnings
         }
         self.rows = rows
-        self.warnings = Self.runWarnings(runs) + warnings + Self.repetitionWarnings(rows, alpha: alpha)
+        self.warnings = Self.runWarnings(runs) + warnings + Self.repetitionWarnings(rows, alpha: alpha, runs: runs)
         self.curves = Self.curves(analyses)
     }
 
@@ -123,10 +132,11 @@ extension ComparisonReport {
         guard !common.isEmpty else {
             throw ComparisonError.nothingInCommon(baseline: runs[0].path, other: runs[other].path)
         }
-        let rows = common.map { key, a, b in
-            row(key: key, a: a, b: b, otherIndex: other, alpha: alpha, baselineSummary: analyses[0].summary,
+        var rows = common.map { key, a, b in
+            row(key: key, a: a, b: b, otherIndex: other, baselineSummary: analyses[0].summary,
                 otherSummary: analyses[other].summary)
         }
+        judge(&rows, alpha: alpha)
         var warnings: [String] = []
         let taskMismatches = common.filter { $0.a[0].tasks != $0.b[0].tasks }.map { key, a, b in
             "\(key.workload) at \(key.threads) threads (\(a[0].tasks) vs \(b[0].tasks))"
@@ -146,13 +156,12 @@ extension ComparisonReport {
     }
 
     private static func row(key: BatchKey, a: [BatchRecord], b: [BatchRecord], otherIndex: Int,
-                            alpha: Double, baselineSummary: [SummaryRow], otherSummary: [SummaryRow]) -> ComparisonRow {
+                            baselineSummary: [SummaryRow], otherSummary: [SummaryRow]) -> ComparisonRow {
         let aWalls = a.map(\.wallSeconds), bWalls = b.map(\.wallSeconds)
         let aMedian = Statistics.median(aWalls), bMedian = Statistics.median(bWalls)
         let ratio = aMedian > 0 ? bMedian / aMedian : .infinity
         let ci = Statistics.ratioOfMediansCI95(numerator: bWalls, denominator: aWalls)
         let test = MannWhitneyU.test(aWalls, bWalls)!
-        let verdict: ComparisonVerdict = test.p < alpha ? (bMedian < aMedian ? .faster : .slower) : .noDifference
         func speedup(_ rows: [SummaryRow]) -> Double? {
             rows.first { BatchKey($0) == key && $0.speedup > 0 }?.speedup
         }
@@ -160,41 +169,29 @@ extension ComparisonReport {
                              baselineWalls: aWalls, otherWalls: bWalls, baselineMedianSeconds: aMedian,
                              otherMedianSeconds: bMedian, baselineSpeedup: speedup(baselineSummary),
                              otherSpeedup: speedup(otherSummary), ratio: ratio, ratioCI95Low: ci.low,
-                             ratioCI95High: ci.high, test: test, verdict: verdict)
+                             ratioCI95High: ci.high, test: test, adjustedP: test.p, verdict: .noDifference)
     }
 
-    /// Warnings about the runs themselves: debug builds, runs cut short, concatenated files.
-    private static func runWarnings(_ runs: [RecordedRun]) -> [String] {
-        var lines: [String] = []
-        for run in runs {
-            if run.buildConfiguration == "debug" {
-                lines.append("\(run.path) comes from a debug build; its times are not results")
-            }
-            if !run.complete { lines.append("\(run.path) is from a run that was cut short (run_complete=false)") }
-            if run.runIDs.count > 1 {
-                lines.append("\(run.path) holds \(run.runIDs.count) runs; their repetitions are pooled and the "
-                    + "metadata shown is the first run's")
+    /// Holm-adjusts the p-values of one comparison's rows and gives each its verdict: faster or
+    /// slower when the adjusted p is below alpha; else too-few-repetitions when no arrangement
+    /// of the repetitions could have got there (the row's own smallest possible p is not below
+    /// alpha, or, since Holm multiplies the smallest p by the number of rows, no row of the
+    /// comparison could pass the first step); else no significant difference.
+    static func judge(_ rows: inout [ComparisonRow], alpha: Double) {
+        let adjusted = HolmAdjustment.adjusted(rows.map(\.test.p))
+        let smallest = rows.map { MannWhitneyU.smallestPossibleP($0.baselineWalls.count, $0.otherWalls.count) }
+        let familyCanReach = Double(rows.count) * (smallest.min() ?? 1) < alpha
+        for index in rows.indices {
+            rows[index].adjustedP = adjusted[index]
+            let row = rows[index]
+            if adjusted[index] < alpha {
+                rows[index].verdict = row.otherMedianSeconds < row.baselineMedianSeconds ? .faster : .slower
+            } else if !familyCanReach || smallest[index] >= alpha {
+                rows[index].verdict = .tooFewRepetitions
+            } else {
+                rows[index].verdict = .noDifference
             }
         }
-        return lines
-    }
-
-    /// One warning per pair of sample sizes that the U test cannot judge well.
-    private static func repetitionWarnings(_ rows: [ComparisonRow], alpha: Double) -> [String] {
-        var seen: Set<[Int]> = []
-        var lines: [String] = []
-        for row in rows {
-            let n1 = row.baselineWalls.count, n2 = row.otherWalls.count
-            guard n1 < 5 || n2 < 5, seen.insert([n1, n2]).inserted else { continue }
-            let smallest = MannWhitneyU.smallestPossibleP(n1, n2)
-            let count = rows.filter { $0.baselineWalls.count == n1 && $0.otherWalls.count == n2 }.count
-            let reach = smallest >= alpha
-                ? String(format: "so no row can reach alpha %g: every such row reads 'no significant difference'", alpha)
-                : String(format: "below alpha %g, but only when the two samples do not overlap at all", alpha)
-            lines.append(String(format: "%d rows have only %d and %d repetitions: the smallest p-value the "
-                + "U test can give is %.3f, %@; measure 5 or more repetitions", count, n1, n2, smallest, reach))
-        }
-        return lines
     }
 
     private static func curves(_ analyses: [RunAnalysis]) -> [CurveComparison] {

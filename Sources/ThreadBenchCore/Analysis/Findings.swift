@@ -2,50 +2,68 @@ import Foundation
 
 /// Says in words, per workload, where threads helped: the lesson's conclusion, measured.
 public struct Findings: Sendable {
-    /// The machine's logical CPUs, which cap computation's speedup.
-    public let logicalCPUs: Int
+    /// The CPUs the run could use, which cap computation's speedup.
+    public let usableCPUs: Int
+    /// What limited them, nil when every logical CPU was usable.
+    public let cpuLimit: UsableCPUs.Limit?
 
-    /// Creates a writer of findings for a machine with `logicalCPUs` cores.
-    public init(logicalCPUs: Int) { self.logicalCPUs = logicalCPUs }
+    /// Creates a writer of findings for a run that could use `usableCPUs` CPUs.
+    public init(usableCPUs: Int, cpuLimit: UsableCPUs.Limit? = nil) {
+        self.usableCPUs = max(1, usableCPUs)
+        self.cpuLimit = cpuLimit
+    }
 
-    /// One sentence per workload, e.g. "math: threads help without a GIL (1.96x at 2 threads
-    /// on 2 cores); under the GIL they do not (0.98x)".
+    private var cpusText: String { MachineInfo.cpusText(usableCPUs, limit: cpuLimit) }
+
+    /// One sentence per workload, about every runtime that ran it, e.g. "math: threads help
+    /// under swift (1.96x at 2 threads on 2 cores); they make no difference under swift-gil
+    /// (0.98x at 2 threads)".
     public func sentences(_ rows: [SummaryRow]) -> [String] {
         var lines = rows.orderedGroups(by: \.workload).map { name, group in sentence(for: name, group) }
         if rows.contains(where: { $0.kind == .cpu }) {
-            lines.append("note: this machine has \(logicalCPUs) logical CPUs, so computation cannot run more than "
-                + "\(logicalCPUs)x faster on threads, whatever the thread count.")
+            let cpus = cpuLimit == nil
+                ? "this machine has \(usableCPUs) logical CPUs"
+                : "this run could use \(usableCPUs) CPU\(usableCPUs == 1 ? "" : "s") (\(cpuLimit?.rawValue ?? ""))"
+            lines.append("note: \(cpus), so computation cannot run more than \(usableCPUs)x faster on threads, "
+                + "whatever the thread count.")
         }
         return lines
     }
 
     private func sentence(for workload: String, _ rows: [SummaryRow]) -> String {
         let kind = rows.first?.kind ?? .cpu
-        if kind == .mixed, let line = convoySentence(workload, rows) { return line }
-        let free = rows.filter { $0.runtime == .swift && $0.threads > 1 }
-        let locked = rows.filter { $0.runtime == .swiftGIL && $0.threads > 1 }
-        let failures = rows.reduce(0) { $0 + $1.errors + $1.timedOut }
-        let failureNote = failures > 0 ? "; \(failures) errors or timeouts, see the CSV's first_error" : ""
-        guard !free.isEmpty || !locked.isEmpty else {
+        if kind == .mixed, let line = ConvoyFindings.sentence(workload, rows) { return line }
+        let failures = rows.reduce(0) { $0 + $1.errors }
+        let failedBatches = rows.reduce(0) { $0 + $1.failedBatches }
+        let failureNote = failures > 0 || failedBatches > 0
+            ? "; \(failures) errors or timeouts in \(failedBatches) failed batches, left out of the figures "
+                + "(see the CSV's first_error)"
+            : ""
+        let measured = rows.filter { $0.threads > 1 }
+        guard !measured.isEmpty else {
             return "\(workload): only 1 thread was measured, so there is no speedup to report" + failureNote
         }
-        // For computation, compare at the core count (the most it can use); for waiting, at the best.
-        let focus = kind == .io ? nil : min(logicalCPUs, (free + locked).map(\.threads).max() ?? 1)
-        var parts: [String] = []
-        if let pick = pick(free, at: focus) {
-            parts.append("threads \(verb(pick)) without a GIL "
-                + "(\(format(pick)) at \(pick.threads) threads on \(logicalCPUs) cores\(unsure(pick)))")
-        }
-        if let pick = pick(locked, at: focus ?? (free.isEmpty ? nil : pick(free, at: nil)?.threads)) {
-            let helps = pick.verdict == .helps
-            let prefix = parts.isEmpty ? "" : "under the GIL "
-            let verb = parts.isEmpty
-                ? "threads \(verb(pick)) under the GIL"
-                : (helps ? "they help too" : pick.verdict == .hurts ? "they hurt"
-                    : unsure(pick).isEmpty ? "they do not" : "they may help")
-            parts.append("\(prefix)\(verb) (\(format(pick)) at \(pick.threads) threads\(unsure(pick)))")
+        // For computation, compare at the usable CPUs (the most it can use); for waiting, at the best.
+        let focus = kind == .io ? nil : min(usableCPUs, measured.map(\.threads).max() ?? 1)
+        let parts = measured.orderedGroups(by: \.runtime).enumerated().map { index, group in
+            phrase(group.key, group.members, at: focus, first: index == 0)
         }
         return "\(workload): " + parts.joined(separator: "; ") + failureNote
+    }
+
+    /// What threads did under one runtime, at `threads` when it has that row, else at its best.
+    private func phrase(_ runtime: Runtime, _ rows: [SummaryRow], at threads: Int?, first: Bool) -> String {
+        let subject = first ? "threads" : "they"
+        let judged = rows.filter { $0.verdict != .failed }
+        guard let row = pick(judged, at: threads) else {
+            return "every batch with more than 1 thread failed under \(runtime)"
+        }
+        if row.verdict == .inconclusive, !(row.speedup > 0) {
+            return "\(subject) cannot be judged under \(runtime) (no successful 1-thread batch to measure against)"
+        }
+        let cpus = row.kind.isBoundByCPUs(under: runtime) ? " on \(cpusText)" : ""
+        return "\(subject) \(verb(row.verdict)) under \(runtime) "
+            + String(format: "(%.2fx at %d threads", row.speedup, row.threads) + cpus + caveat(row) + ")"
     }
 
     /// The row at `threads` when given, else the row with the best speedup.
@@ -54,43 +72,23 @@ public struct Findings: Sendable {
         return rows.max { $0.speedup < $1.speedup }
     }
 
-    /// "help", "hurt", "do not help", or "may help" for a gain whose interval still reaches 1x.
-    private func verb(_ row: SummaryRow) -> String {
-        switch row.verdict {
-        case .helps: return "help"
-        case .hurts: return "hurt"
-        case .noGain, .baseline: return unsure(row).isEmpty ? "do not help" : "may help"
+    /// The verb of each verdict.
+    private func verb(_ verdict: Verdict) -> String {
+        switch verdict {
+        case .helps: "help"
+        case .hurts: "hurt"
+        case .noGain: "make no difference"
+        case .inconclusive, .baseline, .failed, .notApplicable: "may or may not help"
         }
     }
 
-    /// A caveat for a speedup above 1.05x whose 95% interval still reaches 1.05x.
-    private func unsure(_ row: SummaryRow) -> String {
-        row.verdict == .noGain && row.speedup > 1.05
-            ? String(format: ", but its 95%% interval reaches down to %.2fx over %d repetitions", row.speedupCI95Low,
-                     row.repetitions)
-            : ""
-    }
-
-    private func format(_ row: SummaryRow) -> String { String(format: "%.2fx", row.speedup) }
-
-    /// For mixed workloads the figure is the I/O latency a computing thread adds, not a speedup.
-    private func convoySentence(_ workload: String, _ rows: [SummaryRow]) -> String? {
-        func latencies(_ row: SummaryRow) -> (busy: Double, parked: Double)? {
-            guard let busy = row.metricMedians["io_p50_ms"], let parked = row.metricMedians["io_baseline_p50_ms"] else {
-                return nil
-            }
-            return (busy, parked)
+    /// Why an inconclusive row is one: its interval reaches across a bound, or too few repetitions.
+    private func caveat(_ row: SummaryRow) -> String {
+        guard row.verdict == .inconclusive else { return "" }
+        if !row.intervalIsNominal95 {
+            return ", but \(row.repetitions) repetitions are too few to tell"
         }
-        var parts: [String] = []
-        for (runtime, members) in rows.orderedGroups(by: \.runtime) {
-            guard let row = members.filter({ latencies($0) != nil }).max(by: { $0.threads < $1.threads }),
-                  let l = latencies(row) else { continue }
-            let added = l.busy - l.parked
-            let effect = added >= 0.05 ? String(format: "adds %.1f ms to", added) : "adds nothing measurable to"
-            parts.append(String(format: "under %@ a computing thread %@ each request's p50 "
-                + "(%.2f ms against %.2f ms parked, %d threads)", runtime.rawValue, effect, l.busy, l.parked, row.threads))
-        }
-        guard !parts.isEmpty else { return nil }
-        return "\(workload): " + parts.joined(separator: "; ")
+        return String(format: ", but its 95%% interval %.2f-%.2f reaches across %.2f or %.2f", row.speedupCI95Low,
+                      row.speedupCI95High, Verdict.hurtsBelow, Verdict.helpsAbove)
     }
 }

@@ -10,20 +10,20 @@ public enum ProcessesFindings {
     /// The threads come from `cpython` when it ran (the same interpreter), else from `swift-gil`.
     /// - Parameters:
     ///   - rows: the run's summary rows.
-    ///   - logicalCPUs: the machine's cores, the most that computation can use.
-    public static func sentences(_ rows: [SummaryRow], logicalCPUs: Int) -> [String] {
+    ///   - usableCPUs: the CPUs this run could use, the most that computation can use.
+    public static func sentences(_ rows: [SummaryRow], usableCPUs: Int) -> [String] {
         rows.filter { $0.kind == .cpu }.orderedGroups(by: \.workload).compactMap { name, members in
-            sentence(name, members, logicalCPUs: logicalCPUs)
+            sentence(name, members, usableCPUs: usableCPUs)
         }
     }
 
-    private static func sentence(_ workload: String, _ rows: [SummaryRow], logicalCPUs: Int) -> String? {
+    private static func sentence(_ workload: String, _ rows: [SummaryRow], usableCPUs: Int) -> String? {
         let processes = rows.filter { $0.runtime == .cpythonProcesses && $0.threads > 1 }
         guard !processes.isEmpty else { return nil }
         let gil: Runtime = rows.contains { $0.runtime == .cpython } ? .cpython : .swiftGIL
         let threads = rows.filter { $0.runtime == gil && $0.threads > 1 }
         let common = Set(processes.map(\.threads)).intersection(threads.map(\.threads))
-        guard let count = common.filter({ $0 <= max(1, logicalCPUs) }).max() ?? common.min(),
+        guard let count = common.filter({ $0 <= max(1, usableCPUs) }).max() ?? common.min(),
               let process = processes.first(where: { $0.threads == count }),
               let thread = threads.first(where: { $0.threads == count }) else { return nil }
         let lock = gil == .cpython ? "CPython's GIL" : "the emulated GIL"

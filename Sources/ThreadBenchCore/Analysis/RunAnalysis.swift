@@ -33,23 +33,26 @@ public struct RunAnalysis: Sendable {
 
     /// Analyses records; `label` names the run in chart titles.
     private init(records: [BatchRecord], metadata: RunMetadata, label: String) {
-        let cpus = metadata.machine.logicalCPUs
+        let machine = metadata.machine
         self.records = records
         outlierFlags = Self.wallOutlierFlags(records)
-        summary = Summarizer.summarize(records, logicalCPUs: cpus)
-        models = ScalingModel.fits(summary)
+        summary = Summarizer.summarize(records, usableCPUs: machine.usableCPUs)
+        models = ScalingModel.fits(summary, usableCPUs: machine.usableCPUs, usableCPUsText: machine.usableCPUsText)
         warnings = RunDiagnostics.warnings(summary, spawnJoinFloorMicros: metadata.spawnJoinFloorMicros)
-        findings = Findings(logicalCPUs: cpus).sentences(summary) + RuntimeComparison.lines(summary)
-            + ProcessesFindings.sentences(summary, logicalCPUs: cpus)
+        findings = Findings(usableCPUs: machine.usableCPUs, cpuLimit: machine.cpuLimit).sentences(summary)
+            + RuntimeComparison.lines(summary)
+            + ProcessesFindings.sentences(summary, usableCPUs: machine.usableCPUs)
         failures = FailureLines.lines(records)
-        charts = SpeedupChart.charts(summary, label: label, logicalCPUs: cpus)
+        charts = SpeedupChart.charts(summary, label: label, usableCPUs: machine.usableCPUs, cpuLimit: machine.cpuLimit)
     }
 
-    /// Whether each record's wall time is an outlier among the repetitions of its own
-    /// workload, runtime, scaling and thread count, in the order given.
+    /// Whether each record's wall time is an outlier among the successful repetitions of its
+    /// own workload, runtime, scaling and thread count, in the order given; a failed batch
+    /// (left out of every figure) is never flagged.
     public static func wallOutlierFlags(_ records: [BatchRecord]) -> [Bool] {
         var result = Array(repeating: false, count: records.count)
-        for (_, members) in records.indices.orderedGroups(by: { BatchKey(records[$0]) }) {
+        let successful = records.indices.filter { !records[$0].failed }
+        for (_, members) in successful.orderedGroups(by: { BatchKey(records[$0]) }) {
             for (index, flag) in zip(members, OutlierDetection.flags(members.map { records[$0].wallSeconds })) {
                 result[index] = flag
             }

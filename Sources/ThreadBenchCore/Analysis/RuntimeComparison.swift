@@ -18,7 +18,9 @@ public enum RuntimeComparison {
         let counts = byRuntime.map { Set($0.members.map(\.threads)) }
         guard let common = counts.dropFirst().reduce(counts.first ?? [], { $0.intersection($1) }).filter({ $0 > 1 }).max()
         else { return "\(workload): no thread count above 1 ran under every runtime, so there is nothing to compare" }
-        let at = { (runtime: Runtime) in rows.first { $0.runtime == runtime && $0.threads == common } }
+        let at = { (runtime: Runtime) in
+            rows.first { $0.runtime == runtime && $0.threads == common && $0.speedup > 0 && $0.speedup.isFinite }
+        }
         let order: [Runtime] = [.swift, .swiftGIL, python]
         let figures = order.compactMap { runtime in at(runtime).map { "\(runtime) \(format($0.speedup))" } }
         var line = "\(workload) at \(common) threads: " + figures.joined(separator: ", ")
@@ -29,7 +31,7 @@ public enum RuntimeComparison {
                 ? "; the emulated GIL came within \(size) of CPython's speedup"
                 : "; the emulated GIL's speedup is \(size) \(gap > 0 ? "above" : "below") CPython's"
         }
-        if rows.contains(where: { $0.runtime.isCPython && $0.errors + $0.timedOut > 0 }) {
+        if rows.contains(where: { $0.runtime.isCPython && $0.errors > 0 }) {
             line += " (CPython rows had errors, see first_error)"
         }
         return line

@@ -32,8 +32,10 @@ public struct SpeedupChart: Sendable {
     public var kind: WorkloadKind
     public var series: [ChartSeries]
     public var coreMarks: [CoreMark]
-    /// The largest core count of the machines shown, for the ideal line of computation.
+    /// The largest usable CPU count of the machines shown, for the ideal line of computation.
     public var idealCores: Int
+    /// How the legend names `idealCores` ("1 usable CPU (affinity mask)"); nil: "N cores".
+    public var idealCPUsText: String? = nil
 
     /// The best possible speedup at `threads`: N for waiting, min(N, cores) for computation.
     public func ideal(at threads: Double) -> Double {
@@ -44,9 +46,12 @@ public struct SpeedupChart: Sendable {
     /// - Parameters:
     ///   - rows: the summary.
     ///   - label: the run's label, for titles.
-    ///   - logicalCPUs: the machine's cores.
-    public static func charts(_ rows: [SummaryRow], label: String, logicalCPUs: Int) -> [SpeedupChart] {
-        rows.orderedGroups(by: \.workload).map { workload, group in
+    ///   - usableCPUs: the CPUs the run could use, where the ideal line of computation bends.
+    ///   - cpuLimit: what limited them, for the mark's label.
+    public static func charts(_ rows: [SummaryRow], label: String, usableCPUs: Int,
+                              cpuLimit: UsableCPUs.Limit? = nil) -> [SpeedupChart] {
+        let cpus = MachineInfo.cpusText(usableCPUs, limit: cpuLimit)
+        return rows.orderedGroups(by: \.workload).map { workload, group in
             let series = group.orderedGroups(by: seriesLabel).enumerated().map { index, line in
                 makeSeries(line.members, label: line.key, colorIndex: index, dashIndex: 0)
             }
@@ -54,8 +59,8 @@ public struct SpeedupChart: Sendable {
             return SpeedupChart(
                 title: "\(workload) (\(first.kind.rawValue), \(first.scaling.rawValue) scaling) on \(label)",
                 kind: first.kind, series: series,
-                coreMarks: [CoreMark(label: "\(logicalCPUs) cores", cores: logicalCPUs, dashIndex: 0)],
-                idealCores: logicalCPUs)
+                coreMarks: [CoreMark(label: cpus, cores: usableCPUs, dashIndex: 0)],
+                idealCores: usableCPUs, idealCPUsText: cpus)
         }
     }
 
@@ -75,14 +80,14 @@ public struct SpeedupChart: Sendable {
             }
             let first = group[0]
             let marks = report.runs.enumerated().map { index, run in
-                CoreMark(label: "\(run.label): \(run.metadata.machine.logicalCPUs) cores",
-                         cores: run.metadata.machine.logicalCPUs, dashIndex: index)
+                CoreMark(label: "\(run.label): \(run.metadata.machine.usableCPUsText)",
+                         cores: run.metadata.machine.usableCPUs, dashIndex: index)
             }
             return SpeedupChart(
                 title: "\(workload) (\(first.kind.rawValue), \(first.scaling.rawValue) scaling): "
                     + report.runs.map(\.label).joined(separator: " vs "),
                 kind: first.kind, series: series, coreMarks: marks,
-                idealCores: report.runs.map(\.metadata.machine.logicalCPUs).max() ?? 1)
+                idealCores: report.runs.map(\.metadata.machine.usableCPUs).max() ?? 1)
         }
     }
 

@@ -1,19 +1,33 @@
 /// Builds summary rows from batch records.
+///
+/// Failed batches (`BatchRecord.failed`) stay in the raw file but not in the figures: a
+/// failed CPython batch stores its whole process time as its wall, a timed-out one about
+/// the timeout, and neither measures the work. Each row counts them in `failedBatches`; a
+/// row with no successful batch has empty figures and the verdict `failed`.
 public enum Summarizer {
     /// Summarises records by workload, runtime and thread count, in the order first seen.
     /// - Parameters:
-    ///   - records: the measured batches of one run.
-    ///   - logicalCPUs: the machine's cores, for the ideal speedup.
-    public static func summarize(_ records: [BatchRecord], logicalCPUs: Int) -> [SummaryRow] {
+    ///   - records: the measured batches of one run, failed ones included.
+    ///   - usableCPUs: the CPUs the run could use at once, for the ideal speedup and Karp-Flatt.
+    public static func summarize(_ records: [BatchRecord], usableCPUs: Int) -> [SummaryRow] {
         let groups = records.orderedGroups(by: BatchKey.init)
-        let byKey = Dictionary(uniqueKeysWithValues: groups.map { ($0.key, $0.members) })
+        let kept = Dictionary(uniqueKeysWithValues: groups.map { ($0.key, $0.members.filter { !$0.failed }) })
         return groups.map { key, group in
-            let baseline = (byKey[key.at(threads: 1)] ?? []).map(\.wallSeconds)
-            return row(for: group, baselineWalls: baseline, logicalCPUs: logicalCPUs)
+            let successful = kept[key] ?? []
+            guard !successful.isEmpty else { return failedRow(group) }
+            let baseline = (kept[key.at(threads: 1)] ?? []).map(\.wallSeconds)
+            var row = row(for: successful, baselineWalls: baseline, usableCPUs: usableCPUs)
+            row.failedBatches = group.count - successful.count
+            row.errors = group.reduce(0) { $0 + $1.errors }
+            row.timedOut = group.reduce(0) { $0 + $1.timedOut }
+            if row.failedBatches > 0 {
+                row.notes.append("\(row.failedBatches) of \(group.count) batches failed and are left out")
+            }
+            return row
         }
     }
 
-    static func row(for group: [BatchRecord], baselineWalls: [Double], logicalCPUs: Int) -> SummaryRow {
+    static func row(for group: [BatchRecord], baselineWalls: [Double], usableCPUs: Int) -> SummaryRow {
         let first = group[0]
         let walls = group.map(\.wallSeconds)
         let n = Double(first.threads)
@@ -25,14 +39,7 @@ public enum Summarizer {
         let speedupCI = Statistics.ratioOfMediansCI95(numerator: baselineWalls, denominator: walls)
         let low = speedupCI.low * scale
         let high = speedupCI.high * scale
-        let karpFlatt: Double? = first.threads > 1 && speedup > 0
-            ? (1 / speedup - 1 / n) / (1 - 1 / n) : nil
-        let ideal: Double
-        switch first.kind {
-        case .io: ideal = n
-        case .cpu, .mixed: ideal = first.runtime.runsWithoutGIL ? min(n, Double(logicalCPUs)) : 1
-        }
-        return SummaryRow(
+        var row = SummaryRow(
             workload: first.workload, kind: first.kind, runtime: first.runtime,
             runtimeVersion: first.runtimeVersion, switchIntervalMs: first.switchIntervalMs,
             scaling: first.scaling, threads: first.threads, tasks: first.tasks, repetitions: group.count,
@@ -41,12 +48,17 @@ public enum Summarizer {
             wallStddevSeconds: Statistics.standardDeviation(walls),
             wallCI95LowSeconds: wallCI.low, wallCI95HighSeconds: wallCI.high,
             speedup: speedup, speedupCI95Low: low, speedupCI95High: high,
-            efficiency: speedup / n, karpFlatt: karpFlatt, idealSpeedup: ideal,
-            verdict: first.threads == 1 ? .baseline : Verdict.classify(ciLow: low, ciHigh: high),
+            efficiency: speedup / n, karpFlatt: nil,
+            idealSpeedup: idealSpeedup(first.kind, first.runtime, threads: first.threads, usableCPUs: usableCPUs),
+            verdict: .baseline,
             gilWaitMedianSeconds: Statistics.median(group.map(\.gilWaitSeconds)),
             taskP50MedianMillis: Statistics.median(group.map(\.taskP50Millis)),
             errors: group.reduce(0) { $0 + $1.errors }, timedOut: group.reduce(0) { $0 + $1.timedOut },
             metricMedians: metricMedians(group))
+        setKarpFlatt(&row, usableCPUs: usableCPUs)
+        judge(&row, baselineWalls: baselineWalls, walls: walls, scale: scale,
+              intervalRepetitions: min(walls.count, baselineWalls.count))
+        return row
     }
 
     /// Medians of every metric that at least one repetition reported.

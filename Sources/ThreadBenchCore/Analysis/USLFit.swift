@@ -11,12 +11,25 @@ public struct USLFit: Sendable, Equatable {
     public var sigma: Double
     /// Coherency, >= 0.
     public var kappa: Double
-    /// Goodness of fit on the speedups.
+    /// Goodness of fit on the speedups above 1 thread.
     public var rSquared: Double
+    /// Thread counts above 1 less the two parameters; at least 1, or there is no fit.
+    public var residualDegreesOfFreedom: Int
+    /// Whether kappa is too small to matter: at the most threads fitted, kappa N (N - 1)
+    /// changes the law's denominator by less than `negligibleCoherency` of the rest. Then
+    /// the law has no peak worth the name (a kappa of 1e-19 would put one near 1.6e9 threads).
+    public var kappaIsNegligible: Bool
 
-    /// The thread count where the predicted speedup peaks; nil when it never does (kappa = 0).
+    /// The law's two parameters.
+    public static let parameters = 2
+    /// The share of the denominator below which kappa's term counts as nothing (0.1%).
+    public static let negligibleCoherency = 0.001
+
+    /// The thread count where the predicted speedup peaks; nil when it never does (kappa
+    /// is 0 or negligible).
     public var peakThreads: Double? {
-        guard kappa > 0, sigma < 1 else { return kappa > 0 ? 1 : nil }
+        guard kappa > 0, !kappaIsNegligible else { return nil }
+        guard sigma < 1 else { return 1 }
         return ((1 - sigma) / kappa).squareRoot()
     }
 
@@ -42,10 +55,12 @@ public struct USLFit: Sendable, Equatable {
     /// Starts from Gunther's linearisation, N / S - 1 = sigma (N - 1) + kappa N (N - 1), solved by
     /// least squares through the origin, then refines on the speedups themselves with damped
     /// Gauss-Newton (Levenberg-Marquardt) steps projected onto sigma, kappa >= 0.
-    /// - Parameter points: (threads, speedup) pairs; at least 3 distinct thread counts.
+    /// - Parameter points: (threads, speedup) pairs; at least 3 thread counts above 1, so
+    ///   that one residual degree of freedom is left to judge the fit by.
     /// - Returns: nil when there are too few points or a speedup is not positive.
     public static func fit(_ points: [ScalingPoint]) -> USLFit? {
-        guard Set(points.map(\.threads)).count >= 3, points.allSatisfy({ $0.speedup > 0 && $0.speedup.isFinite })
+        guard ScalingPoint.threadCountsAboveOne(points) > parameters,
+              points.allSatisfy({ $0.speedup > 0 && $0.speedup.isFinite })
         else { return nil }
         var (sigma, kappa) = linearised(points)
         func error(_ s: Double, _ k: Double) -> Double {
@@ -71,7 +86,11 @@ public struct USLFit: Sendable, Equatable {
             }
         }
         let s = sigma, k = kappa
-        return USLFit(sigma: s, kappa: k, rSquared: ScalingPoint.rSquared(points) { speedup(at: $0, sigma: s, kappa: k) })
+        let fit = ScalingPoint.judge(points, parameters: parameters) { speedup(at: $0, sigma: s, kappa: k) }
+        let most = Double(points.map(\.threads).max() ?? 1)
+        let negligible = k * most * (most - 1) < negligibleCoherency * (1 + s * (most - 1))
+        return USLFit(sigma: s, kappa: k, rSquared: fit.rSquared ?? 0, residualDegreesOfFreedom: fit.degreesOfFreedom,
+                      kappaIsNegligible: negligible)
     }
 
     /// One damped Gauss-Newton step (dsigma, dkappa) from the normal equations J^T J d = J^T r;

@@ -43,7 +43,8 @@ public struct CSVReporter: Sendable {
             String(CSVSchema.version), metadata.runID, metadata.startedAt, CSVText.neutralized(metadata.hostLabel),
             CSVText.neutralized(m.hostname), CSVText.neutralized(m.os), CSVText.neutralized(m.kernel),
             CSVText.neutralized(m.arch),
-            CSVText.neutralized(m.cpuModel), String(m.logicalCPUs), String(m.memoryBytes), BuildInfo.swiftVersion,
+            CSVText.neutralized(m.cpuModel), String(m.logicalCPUs), String(m.usableCPUs), m.cpuLimitText,
+            String(m.memoryBytes), BuildInfo.swiftVersion,
             BuildInfo.version, BuildInfo.configuration, CSVText.number(metadata.spawnJoinFloorMicros),
             complete ? "true" : "false",
         ]
@@ -68,14 +69,17 @@ public struct CSVReporter: Sendable {
             + CSVSchema.metricColumns.map { r.metrics[$0].map(n) ?? "" }
     }
 
+    /// A summary row; a row whose every batch failed has empty figures.
     private func summaryRow(_ s: SummaryRow, complete: Bool) -> [String] {
-        let n = CSVText.number
+        let empty = s.verdict == .failed
+        func n(_ value: Double) -> String { empty ? "" : CSVText.number(value) }
         return metadataCells(complete: complete)
             + keyCells(s)
             + [String(s.repetitions), String(s.outliers), n(s.wallMedianSeconds), n(s.wallMinSeconds), n(s.wallMaxSeconds),
                n(s.wallStddevSeconds), n(s.wallCI95LowSeconds), n(s.wallCI95HighSeconds), n(s.speedup),
-               n(s.speedupCI95Low), n(s.speedupCI95High), n(s.efficiency), s.karpFlatt.map(n) ?? "",
+               n(s.speedupCI95Low), n(s.speedupCI95High), n(s.efficiency), s.karpFlatt.map { n($0) } ?? "",
                n(s.idealSpeedup), s.verdict.rawValue, n(s.gilWaitMedianSeconds), n(s.taskP50MedianMillis),
-               String(s.errors), String(s.timedOut)]
+               String(s.errors), String(s.timedOut), String(s.failedBatches),
+               CSVText.neutralized(s.notes.joined(separator: "; "))]
     }
 }

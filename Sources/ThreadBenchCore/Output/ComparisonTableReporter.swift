@@ -26,10 +26,11 @@ public struct ComparisonTableReporter: Sendable {
         for other in 1..<report.runs.count {
             let rows = report.rows.filter { $0.otherIndex == other }
             let title = "\(report.runs[other].label) against \(report.runs[0].label) "
-                + "(wall time ratio; U test at alpha \(String(format: "%g", report.alpha)))"
+                + "(wall time ratio; U test at alpha \(String(format: "%g", report.alpha)), p-values Holm-adjusted "
+                + "over the \(rows.count) rows)"
             out += heading(title)
             out += table(["workload", "runtime", "scaling", "threads", "n", "baseline", "other", "ratio", "95% CI",
-                          "change", "p", "verdict"],
+                          "change", "p", "Holm p", "verdict"],
                          rows.map(rowCells))
             let counts = ComparisonVerdict.allCases.map { v in "\(rows.filter { $0.verdict == v }.count) \(v.rawValue)" }
             out += (markdown ? "\n" : "") + counts.joined(separator: ", ") + "\n\n"
@@ -43,7 +44,7 @@ public struct ComparisonTableReporter: Sendable {
                 let cells = curve.threads.enumerated().map { index, n in
                     [String(n)] + curve.speedups.map { $0[index].map { String(format: "%.2fx", $0) } ?? "-" }
                 }
-                let cores = ["cores"] + report.runs.map { String($0.metadata.machine.logicalCPUs) }
+                let cores = ["usable CPUs"] + report.runs.map { String($0.metadata.machine.usableCPUs) }
                 out += table(["threads"] + labels.map(text), cells + [cores])
                 for (label, model) in zip(labels, curve.models) {
                     if let model { out += (markdown ? "- " : "  ") + CSVText.printable("\(label): \(model.sentence)") + "\n" }
@@ -97,6 +98,7 @@ public struct ComparisonTableReporter: Sendable {
             line("host") { $0.metadata.machine.hostname },
             line("CPU") { $0.metadata.machine.cpuModel },
             line("cores") { String($0.metadata.machine.logicalCPUs) },
+            line("usable CPUs") { "\($0.metadata.machine.usableCPUs) (limit: \($0.metadata.machine.cpuLimitText))" },
             line("memory") { String(format: "%.1f GiB", Double($0.metadata.machine.memoryBytes) / 1_073_741_824) },
             line("OS") { $0.metadata.machine.os },
             line("kernel") { $0.metadata.machine.kernel },
@@ -113,7 +115,8 @@ public struct ComparisonTableReporter: Sendable {
          "\(row.baselineWalls.count)/\(row.otherWalls.count)",
          TableReporter.duration(row.baselineMedianSeconds), TableReporter.duration(row.otherMedianSeconds),
          String(format: "%.3f", row.ratio), String(format: "%.3f-%.3f", row.ratioCI95Low, row.ratioCI95High),
-         String(format: "%+.1f%%", row.changePercent), Self.pValue(row.test.p), row.verdict.rawValue]
+         String(format: "%+.1f%%", row.changePercent), Self.pValue(row.test.p), Self.pValue(row.adjustedP),
+         row.verdict.rawValue]
     }
 
     /// A p-value with enough digits to read, and no false precision.

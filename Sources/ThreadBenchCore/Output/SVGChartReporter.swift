@@ -155,7 +155,7 @@ public struct SVGChartReporter: Sendable {
         entry("<rect x=\"\(f(x))\" y=\"\(f(y + row * 20))\" width=\"26\" height=\"12\" fill=\"#888\" fill-opacity=\"0.2\"/>\n",
               "95% confidence band")
         entry("<line x1=\"\(f(x))\" y1=\"$Y\" x2=\"\(f(x + 26))\" y2=\"$Y\" stroke=\"#555\" stroke-dasharray=\"6 4\"/>\n",
-              chart.kind == .io ? "ideal: N threads" : "ideal: min(N, \(chart.idealCores) cores)")
+              chart.kind == .io ? "ideal: N threads" : "ideal: min(N, \(chart.idealCPUsText ?? "\(chart.idealCores) cores"))")
         entry("<line x1=\"\(f(x))\" y1=\"$Y\" x2=\"\(f(x + 26))\" y2=\"$Y\" stroke=\"#999\"/>\n", "1x: no gain")
         for mark in chart.coreMarks {
             let beyond = mark.cores > (chart.series.flatMap { $0.points.map(\.threads) }.max() ?? 1)

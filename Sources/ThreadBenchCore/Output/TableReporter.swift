@@ -14,23 +14,42 @@ public struct TableReporter: Sendable {
             output += "\(first.workload) (\(first.kind.rawValue)) under \(first.runtime), \(first.tasks) tasks, "
                 + "\(first.scaling.rawValue) scaling\n"
             let table = TextTable<SummaryRow> { row in
-                [
+                let shown = row.verdict != .failed
+                return [
                     Column(title: "threads", value: row.threads, align: .right),
-                    Column(title: "wall median", value: Self.duration(row.wallMedianSeconds), align: .right),
-                    Column(title: "speedup", value: String(format: "%.2fx", row.speedup), align: .right),
-                    Column(title: "95% CI", value: String(format: "%.2f-%.2f", row.speedupCI95Low, row.speedupCI95High),
+                    Column(title: "wall median", value: shown ? Self.duration(row.wallMedianSeconds) : "-", align: .right),
+                    Column(title: "speedup", value: Self.speedup(row), align: .right),
+                    Column(title: "95% CI", value: Self.interval(row), align: .right),
+                    Column(title: "ideal", value: shown ? String(format: "%.0fx", row.idealSpeedup) : "-", align: .right),
+                    Column(title: "efficiency", value: row.speedup > 0 ? String(format: "%.0f%%", row.efficiency * 100) : "-",
                            align: .right),
-                    Column(title: "ideal", value: String(format: "%.0fx", row.idealSpeedup), align: .right),
-                    Column(title: "efficiency", value: String(format: "%.0f%%", row.efficiency * 100), align: .right),
-                    Column(title: "GIL wait", value: Self.duration(row.gilWaitMedianSeconds), align: .right),
-                    Column(title: "errors", value: row.errors + row.timedOut, align: .right),
+                    Column(title: "GIL wait", value: shown ? Self.duration(row.gilWaitMedianSeconds) : "-", align: .right),
+                    Column(title: "errors", value: row.errors, align: .right),
+                    Column(title: "failed", value: row.failedBatches, align: .right),
                     Column(title: "verdict", value: row.verdict.rawValue),
                 ]
             }
             output += table.string(for: group, style: Style.simple) ?? ""
-            output += "\n\n"
+            output += "\n"
+            if group.contains(where: { !$0.intervalIsNominal95 && $0.verdict.judgesASpeedup }) {
+                output += "* fewer than \(Summarizer.minimumRepetitionsFor95) repetitions: not a 95% interval; the "
+                    + "verdict comes from the whole range of the wall times\n"
+            }
+            output += "\n"
         }
         return output
+    }
+
+    /// The speedup, or "-" where there is none (every batch failed, or no 1-thread baseline).
+    static func speedup(_ row: SummaryRow) -> String {
+        row.speedup > 0 ? String(format: "%.2fx", row.speedup) : "-"
+    }
+
+    /// The speedup's interval, starred when it comes from too few repetitions to be a 95% one.
+    static func interval(_ row: SummaryRow) -> String {
+        guard row.speedup > 0 else { return "-" }
+        let star = !row.intervalIsNominal95 && row.verdict.judgesASpeedup ? "*" : ""
+        return String(format: "%.2f-%.2f", row.speedupCI95Low, row.speedupCI95High) + star
     }
 
     /// A duration with a unit that suits its size.

@@ -8,7 +8,10 @@ public struct SummaryRow: Sendable, Equatable {
     public var scaling: Scaling
     public var threads: Int
     public var tasks: Int
+    /// Successful batches, the ones every figure below comes from.
     public var repetitions: Int
+    /// Batches left out of the figures because they failed or timed out (`BatchRecord.failed`).
+    public var failedBatches: Int = 0
     /// Repetitions whose wall time is an outlier (modified Z-score above 3.5).
     public var outliers: Int = 0
     public var wallMedianSeconds: Seconds
@@ -23,15 +26,25 @@ public struct SummaryRow: Sendable, Equatable {
     public var speedupCI95High: Double
     /// Speedup divided by the thread count.
     public var efficiency: Double
-    /// Karp-Flatt experimentally determined serial fraction; nil at 1 thread.
+    /// Karp-Flatt experimentally determined serial fraction; nil at 1 thread, when the speedup
+    /// is above N (superlinear), and past the usable CPUs for computation (`notes` says which).
     public var karpFlatt: Double?
-    /// The best speedup this workload could reach here: N for waits, min(N, cores) for
+    /// The best speedup this workload could reach here: N for waits, min(N, usable CPUs) for
     /// computation, 1 for computation under a GIL.
     public var idealSpeedup: Double
     public var verdict: Verdict
+    /// False when the speedup interval comes from fewer repetitions than an interval needs to
+    /// be called 95% (`Summarizer.minimumRepetitionsFor95`); the verdict then comes from the
+    /// whole range of the wall times.
+    public var intervalIsNominal95: Bool = true
+    /// Why a figure is missing or a verdict is what it is, one short phrase each.
+    public var notes: [String] = []
     public var gilWaitMedianSeconds: Seconds
     public var taskP50MedianMillis: Double
+    /// Failed tasks and timed-out threads over every batch, failed ones included (a timed-out
+    /// thread counts here as well as in `timedOut`).
     public var errors: Int
+    /// Threads that outlived the batch timeout, over every batch.
     public var timedOut: Int
     /// The median over the repetitions of each workload-specific figure (`BatchRecord.metrics`).
     public var metricMedians: [String: Double] = [:]

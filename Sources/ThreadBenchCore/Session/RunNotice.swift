@@ -39,7 +39,7 @@ public enum RunSessionError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case .interrupted(let kept, let rawPath):
-            "interrupted; \(kept) finished batches kept in \(rawPath) (marked run_complete=false)"
+            kept == 0 ? "interrupted before any batch finished; no results written" : "interrupted; \(kept) finished batches kept in \(rawPath) (marked run_complete=false)"
         case .noPythonDriver:
             "the cpython runtime needs the CPython driver script and none was configured"
         }

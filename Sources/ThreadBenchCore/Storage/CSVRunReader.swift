@@ -151,14 +151,31 @@ public enum CSVRunReader {
         let cpus = try row.int("logical_cpus")
         guard cpus >= 1 else { throw row.bad("logical_cpus", expected: "a core count of 1 or more") }
         let memory = try row.double("memory_bytes", optional: true)
+        let (usable, limit) = try usableCPUs(row, logicalCPUs: cpus)
         let machine = MachineInfo(hostname: row["hostname"], os: row["os"], kernel: row["kernel"], arch: row["arch"],
-                                  cpuModel: row["cpu_model"], logicalCPUs: cpus,
+                                  cpuModel: row["cpu_model"], logicalCPUs: cpus, usableCPUs: usable, cpuLimit: limit,
                                   memoryBytes: memory >= 0 && memory < 1.8e19 ? UInt64(memory) : 0)
         var metadata = RunMetadata(hostLabel: row["host_label"], machine: machine,
                                    spawnJoinFloorMicros: try row.double("spawn_join_floor_us", optional: true))
         metadata.runID = row["run_id"]
         metadata.startedAt = row["started_at"]
         return metadata
+    }
+
+    /// The usable CPUs and their limit; an empty or missing `usable_cpus` (a version-1 file)
+    /// means all the logical CPUs, with no limit.
+    private static func usableCPUs(_ row: Row, logicalCPUs: Int) throws -> (Int?, UsableCPUs.Limit?) {
+        guard !row["usable_cpus"].trimmingCharacters(in: .whitespaces).isEmpty else { return (nil, nil) }
+        let usable = try row.int("usable_cpus")
+        guard (1...logicalCPUs).contains(usable) else {
+            throw row.bad("usable_cpus", expected: "a CPU count from 1 to logical_cpus (\(logicalCPUs))")
+        }
+        let text = row["cpu_limit"].trimmingCharacters(in: .whitespaces)
+        if text.isEmpty || text == "none" { return (usable, nil) }
+        guard let limit = UsableCPUs.Limit(rawValue: text) else {
+            throw row.bad("cpu_limit", expected: "none, affinity mask, cgroup cpu.max or cgroup v1 quota")
+        }
+        return (usable, limit)
     }
 
     /// The header's column positions.

@@ -6,7 +6,7 @@ public enum CSVSchema {
     /// Run and machine metadata, first on every row of every file.
     public static let metadataColumns = [
         "schema_version", "run_id", "started_at", "host_label", "hostname", "os", "kernel", "arch",
-        "cpu_model", "logical_cpus", "memory_bytes", "swift_version", "threadbench_version",
+        "cpu_model", "logical_cpus", "usable_cpus", "cpu_limit", "memory_bytes", "swift_version", "threadbench_version",
         "build_config", "spawn_join_floor_us", "run_complete",
     ]
 
@@ -30,8 +30,9 @@ public enum CSVSchema {
         "task_p50_ms", "task_p99_ms", "gil_wait_s", "ops", "bytes", "errors", "timed_out", "first_error",
     ] + metricColumns
 
-    /// Raw-file columns a reader does without: the outlier flag and the workload-specific figures.
-    public static let optionalRawColumns = ["outlier"] + metricColumns
+    /// Raw-file columns a reader does without: the outlier flag, the workload-specific figures,
+    /// and the usable CPUs and their limit (version-1 files lack them: usable = logical, no limit).
+    public static let optionalRawColumns = ["outlier", "usable_cpus", "cpu_limit"] + metricColumns
 
     /// Raw-file columns a file must have to be read back, in file order.
     public static let requiredRawColumns = rawColumns.filter { !optionalRawColumns.contains($0) }
@@ -41,14 +42,18 @@ public enum CSVSchema {
         "repetitions", "outliers", "wall_median_s", "wall_min_s", "wall_max_s", "wall_stddev_s",
         "wall_ci95_low_s", "wall_ci95_high_s", "speedup", "speedup_ci95_low", "speedup_ci95_high",
         "efficiency", "karp_flatt", "ideal_speedup", "verdict", "gil_wait_median_s", "task_p50_median_ms",
-        "errors", "timed_out",
+        "errors", "timed_out", "failed_batches", "notes",
     ]
 
-    /// Every column of the model file, one row per workload x runtime x scaling: Amdahl and USL
-    /// fits of the median speedups; empty cells for an unbounded ceiling or no peak.
+    /// Every column of the model file, one row per workload x runtime x scaling: Amdahl (strong
+    /// scaling) or Gustafson (weak scaling) and USL fits of the median speedups, on
+    /// `fitted_thread_counts` (for CPU-bound computation, those up to the usable CPUs); empty
+    /// cells for a law not fitted, an unbounded ceiling, no peak, or no R^2 (no residual
+    /// degree of freedom).
     public static let modelColumns = metadataColumns + [
         "workload", "kind", "runtime", "runtime_version", "scaling", "thread_counts", "max_threads",
-        "best_speedup", "amdahl_serial_fraction", "amdahl_ceiling", "amdahl_r2",
-        "usl_sigma", "usl_kappa", "usl_peak_threads", "usl_ceiling", "usl_r2", "summary",
+        "best_speedup", "fitted_thread_counts", "amdahl_serial_fraction", "amdahl_ceiling", "amdahl_r2",
+        "amdahl_residual_df", "gustafson_serial_fraction", "gustafson_r2", "gustafson_residual_df",
+        "usl_sigma", "usl_kappa", "usl_peak_threads", "usl_ceiling", "usl_r2", "usl_residual_df", "summary",
     ]
 }

@@ -8,16 +8,18 @@ extension ThreadBench {
         static let configuration = CommandConfiguration(
             abstract: "Compare raw CSVs from different machines or days: the first file is the baseline.",
             discussion: """
-            Rows are matched on workload, runtime, scaling and thread count. For each row: the ratio of \
-            median wall times (other / baseline) with its 95% bootstrap interval, a two-sided Mann-Whitney \
-            U test on the repetitions, and a verdict: faster, slower or no significant difference.
+            Rows are matched on workload, runtime, scaling and thread count; failed or timed-out batches are \
+            left out. For each row: the ratio of median wall times (other / baseline) with its 95% bootstrap \
+            interval, a two-sided Mann-Whitney U test on the repetitions, its p-value Holm-adjusted over the \
+            rows of the comparison, and a verdict from that: faster, slower, no significant difference, or \
+            too-few-repetitions when the repetitions cannot reach alpha at all.
             """)
 
         @Argument(help: "Raw CSV files written by 'threadbench run' (not the -summary or -model files).") var files: [String] = []
         @Option(help: "Significance level of the U test, above 0 and below 1.") var alpha = 0.05
         @Option(help: "Output: table, csv or markdown.") var format = ComparisonFormat.table
         @Option(name: .customLong("fail-on-regression"),
-                help: "Exit with status 2 when a row is significantly slower by more than this many percent.")
+                help: "Exit with status 2 when a row is significantly slower (Holm-adjusted) by more than this many percent.")
         var failOnRegressionPercent: Double?
 
         @Option(help: "Also write an SVG chart with every run's speedup curves to this file.") var chart: String?
@@ -54,8 +56,9 @@ extension ThreadBench {
                 if !regressions.isEmpty {
                     for row in regressions {
                         Terminal.status(CSVText.printable(String(format: "threadbench: regression: %@ under %@ at %d "
-                            + "threads is %.1f%% slower in %@ (p = %.4f)", row.key.workload, row.key.runtime.rawValue,
-                            row.key.threads, row.changePercent, report.runs[row.otherIndex].label, row.test.p)) + "\n")
+                            + "threads is %.1f%% slower in %@ (Holm-adjusted p = %.4f)", row.key.workload,
+                            row.key.runtime.rawValue, row.key.threads, row.changePercent,
+                            report.runs[row.otherIndex].label, row.adjustedP)) + "\n")
                     }
                     Foundation.exit(2)
                 }
