@@ -2,27 +2,37 @@ import ThreadBenchCore
 
 /// Counts primes by trial division: branchy integer work, unlike math's floating point.
 ///
-/// Task `t` tests the `numbersPerTask` integers starting at 10,000,000 + t * numbersPerTask,
-/// so every task costs about the same; the lock is polled after every candidate.
+/// Task `t` tests the n integers starting at 10,000,000 + t * n, n being the runtime's size
+/// (`numbers`), so every task costs about the same; the lock is polled after every candidate.
 public final class PrimesWorkload: Workload {
     public let name = "primes"
     public let kind = WorkloadKind.cpu
     public let defaultTasks = 128
-    /// Integers tested per task.
-    public let numbersPerTask: Int
+    /// Integers tested per task, by runtime.
+    public let numbers: RuntimeSizes<Int>
     static let base = 10_000_000
+    /// The default sizes: a 1-thread batch of 128 tasks lasts roughly SIZE_NOTE.
+    public static let defaultNumbers = RuntimeSizes(swift: 3_000, cpython: 80)
+    /// The `--quick` sizes, a quarter of the default.
+    public static let quickNumbers = RuntimeSizes(swift: 750, cpython: 20)
 
-    /// Creates the workload: 3,000 integers per task (700 with `--quick`).
+    /// Creates the workload with the default sizes, or the quick ones with `--quick`.
     public init(options: SuiteOptions) {
-        numbersPerTask = options.quick ? 700 : 3_000
+        numbers = options.quick ? Self.quickNumbers : Self.defaultNumbers
     }
 
     public var summary: String {
-        "cpu: counts primes by trial division among \(numbersPerTask) integers near 10^7 per task"
+        "cpu: counts primes by trial division among \(numbers.swift) integers near 10^7 per task "
+            + "(\(numbers.cpython) under cpython)"
     }
 
+    public func taskWork(under runtime: Runtime) -> TaskWork {
+        TaskWork(amount: Double(numbers[runtime]), unit: "integers")
+    }
+
+    /// A worker of the Swift runtimes, which run the Swift size.
     public func makeWorker(threadIndex: Int, threadCount: Int) throws -> any TaskWorker {
-        Worker(numbers: numbersPerTask)
+        Worker(numbers: numbers.swift)
     }
 
     final class Worker: TaskWorker {

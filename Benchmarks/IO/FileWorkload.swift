@@ -27,11 +27,15 @@ public final class FileWorkload: Workload, PreflightCheck, @unchecked Sendable {
 
     private let state = Mutex<FileWorkloadState>(FileWorkloadState())
 
-    /// Creates the workload: 1 MiB per task and 64 tasks (64 KiB and 32 tasks with `--quick`).
+    /// Creates the workload: FILE_DOC
     public init(options: SuiteOptions) {
-        bytesPerTask = options.fileBytes ?? (options.quick ? 65_536 : 1_048_576)
+        bytesPerTask = options.fileBytes ?? (options.quick ? 65_536 : 262_144)
         parentFolder = options.fileDir ?? FileWorkload.systemTempFolder
         defaultTasks = options.quick ? 32 : 64
+    }
+
+    public func taskWork(under runtime: Runtime) -> TaskWork {
+        TaskWork(amount: Double(bytesPerTask), unit: "bytes written, fsynced, read back")
     }
 
     public var summary: String {

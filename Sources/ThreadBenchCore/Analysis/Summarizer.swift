@@ -8,23 +8,22 @@ public enum Summarizer {
         let groups = records.orderedGroups(by: BatchKey.init)
         let byKey = Dictionary(uniqueKeysWithValues: groups.map { ($0.key, $0.members) })
         return groups.map { key, group in
-            let baseline = (byKey[key.at(threads: 1)] ?? []).map(\.wallSeconds)
-            return row(for: group, baselineWalls: baseline, logicalCPUs: logicalCPUs)
+            let baseline = byKey[key.at(threads: 1)] ?? []
+            return row(for: group, baseline: baseline, logicalCPUs: logicalCPUs)
         }
     }
 
-    static func row(for group: [BatchRecord], baselineWalls: [Double], logicalCPUs: Int) -> SummaryRow {
+    static func row(for group: [BatchRecord], baseline: [BatchRecord], logicalCPUs: Int) -> SummaryRow {
         let first = group[0]
         let walls = group.map(\.wallSeconds)
         let n = Double(first.threads)
         let scale = first.scaling == .weak ? n : 1
         let median = Statistics.median(walls)
-        let baselineMedian = Statistics.median(baselineWalls)
         let wallCI = Statistics.medianCI95(walls)
-        let speedup = median > 0 && !baselineWalls.isEmpty ? scale * baselineMedian / median : 0
-        let speedupCI = Statistics.ratioOfMediansCI95(numerator: baselineWalls, denominator: walls)
-        let low = speedupCI.low * scale
-        let high = speedupCI.high * scale
+        let cell = Self.speedup(group: group, baseline: baseline, scale: scale)
+        let speedup = cell.reported.speedup
+        let low = cell.reported.ci95Low
+        let high = cell.reported.ci95High
         let karpFlatt: Double? = first.threads > 1 && speedup > 0
             ? (1 / speedup - 1 / n) / (1 - 1 / n) : nil
         let ideal: Double
@@ -46,7 +45,10 @@ public enum Summarizer {
             gilWaitMedianSeconds: Statistics.median(group.map(\.gilWaitSeconds)),
             taskP50MedianMillis: Statistics.median(group.map(\.taskP50Millis)),
             errors: group.reduce(0) { $0 + $1.errors }, timedOut: group.reduce(0) { $0 + $1.timedOut },
-            metricMedians: metricMedians(group))
+            metricMedians: metricMedians(group), taskWork: first.taskWork,
+            speedupUnpaired: cell.unpaired.speedup, speedupUnpairedCI95Low: cell.unpaired.ci95Low,
+            speedupUnpairedCI95High: cell.unpaired.ci95High, rounds: cell.rounds,
+            speedupHalfWidthPct: cell.halfWidthPct, precisionMet: cell.precisionMet)
     }
 
     /// Medians of every metric that at least one repetition reported.

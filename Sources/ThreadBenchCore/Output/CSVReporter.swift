@@ -53,7 +53,9 @@ public struct CSVReporter: Sendable {
     func keyCells(_ batch: some BatchIdentity) -> [String] {
         [CSVText.neutralized(batch.workload), batch.kind.rawValue, CSVText.neutralized(batch.runtime.rawValue),
          CSVText.neutralized(batch.runtimeVersion), CSVText.number(batch.switchIntervalMs), batch.scaling.rawValue,
-         String(batch.threads), String(batch.tasks)]
+         String(batch.threads), String(batch.tasks),
+         batch.taskWork.isSpecified ? CSVText.number(batch.taskWork.amount) : "",
+         CSVText.neutralized(batch.taskWork.unit)]
     }
 
     private func rawRow(_ r: BatchRecord, outlier: Bool, complete: Bool) -> [String] {
@@ -64,7 +66,8 @@ public struct CSVReporter: Sendable {
                n(r.threadCPUSeconds), String(r.voluntaryContextSwitches), String(r.involuntaryContextSwitches),
                n(r.spawnP50Micros), n(r.startP50Micros), n(r.startMaxMicros), n(r.joinP50Micros), n(r.joinMaxMicros),
                n(r.taskP50Millis), n(r.taskP99Millis), n(r.gilWaitSeconds), String(r.ops), String(r.bytes),
-               String(r.errors), String(r.timedOut), CSVText.neutralized(r.firstError)]
+               String(r.errors), String(r.timedOut), CSVText.neutralized(r.firstError),
+               r.precisionTarget.map { n($0 * 100) } ?? ""]
             + CSVSchema.metricColumns.map { r.metrics[$0].map(n) ?? "" }
     }
 
@@ -74,7 +77,10 @@ public struct CSVReporter: Sendable {
             + keyCells(s)
             + [String(s.repetitions), String(s.outliers), n(s.wallMedianSeconds), n(s.wallMinSeconds), n(s.wallMaxSeconds),
                n(s.wallStddevSeconds), n(s.wallCI95LowSeconds), n(s.wallCI95HighSeconds), n(s.speedup),
-               n(s.speedupCI95Low), n(s.speedupCI95High), n(s.efficiency), s.karpFlatt.map(n) ?? "",
+               n(s.speedupCI95Low), n(s.speedupCI95High),
+               n(s.speedupUnpaired), n(s.speedupUnpairedCI95Low), n(s.speedupUnpairedCI95High),
+               String(s.rounds), s.speedupHalfWidthPct.map(n) ?? "", s.precisionMet.map { $0 ? "true" : "false" } ?? "",
+               n(s.efficiency), s.karpFlatt.map(n) ?? "",
                n(s.idealSpeedup), s.verdict.rawValue, n(s.gilWaitMedianSeconds), n(s.taskP50MedianMillis),
                String(s.errors), String(s.timedOut)]
     }
