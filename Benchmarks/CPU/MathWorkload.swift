@@ -19,9 +19,9 @@ public final class MathWorkload: Workload {
     /// Loop iterations per task, by runtime.
     public let iterations: RuntimeSizes<Int>
     /// The default sizes: a 1-thread batch of 128 tasks lasts roughly SIZE_NOTE.
-    public static let defaultIterations = RuntimeSizes(swift: 600_000, cpython: 8_000)
+    public static let defaultIterations = RuntimeSizes(swift: 520_000, cpython: 7_000)
     /// The `--quick` sizes, a quarter of the default.
-    public static let quickIterations = RuntimeSizes(swift: 150_000, cpython: 2_000)
+    public static let quickIterations = RuntimeSizes(swift: 130_000, cpython: 1_750)
 
     /// Creates the workload with the default sizes, or the quick ones with `--quick`.
     public init(options: SuiteOptions) {

@@ -12,9 +12,9 @@ public final class PrimesWorkload: Workload {
     public let numbers: RuntimeSizes<Int>
     static let base = 10_000_000
     /// The default sizes: a 1-thread batch of 128 tasks lasts roughly SIZE_NOTE.
-    public static let defaultNumbers = RuntimeSizes(swift: 3_000, cpython: 80)
+    public static let defaultNumbers = RuntimeSizes(swift: 3_000, cpython: 70)
     /// The `--quick` sizes, a quarter of the default.
-    public static let quickNumbers = RuntimeSizes(swift: 750, cpython: 20)
+    public static let quickNumbers = RuntimeSizes(swift: 750, cpython: 18)
 
     /// Creates the workload with the default sizes, or the quick ones with `--quick`.
     public init(options: SuiteOptions) {
@@ -37,16 +37,19 @@ public final class PrimesWorkload: Workload {
 
     final class Worker: TaskWorker {
         let numbers: Int
+        /// Primes found so far, kept so that the loop cannot be optimised away.
+        var found = 0
         init(numbers: Int) { self.numbers = numbers }
 
+        /// Tests the task's integers; a short range near 10^7 may hold no prime at all (gaps
+        /// there pass 100), which is not an error.
         func run(task: Int, context: TaskContext) -> TaskOutcome {
             let start = PrimesWorkload.base + task * numbers
-            var found = 0
             for candidate in start..<(start + numbers) {
                 if PrimesWorkload.isPrime(candidate) { found += 1 }
                 context.checkpoint()
             }
-            return TaskOutcome(ops: numbers, error: found == 0 ? "no primes found in \(start)..<\(start + numbers)" : nil)
+            return TaskOutcome(ops: numbers)
         }
     }
 

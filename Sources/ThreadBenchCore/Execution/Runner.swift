@@ -36,14 +36,17 @@ public enum RunError: Error, CustomStringConvertible {
     }
 }
 
-/// Runs a plan: for each workload and runtime, warm-up rounds, then measured rounds.
+/// Runs a plan in passes: each pass runs one round of every curve still open.
 ///
-/// A round of a curve (a workload under a runtime) is one batch at each thread count,
-/// 1 included, run back to back; repetition r of every thread count is round r. Pairing the
-/// walls of a round cancels drift of the machine slower than a round (`PairedSpeedup`).
+/// A curve is a workload under a runtime; a round of it is one batch at each thread count,
+/// 1 included, run back to back, and repetition r of every thread count is round r. Pairing
+/// the walls of a round cancels drift of the machine slower than a round (`PairedSpeedup`).
 /// How many rounds a curve runs is the `RoundSchedule`'s call: a fixed count, or adaptive
-/// rounds within the plan's budget, which spend the time on the curves whose speedup
-/// intervals are still wider than the plan's precision.
+/// rounds within the plan's budget that go to the curves whose speedup intervals are still
+/// wider than the plan's precision. Passing over every curve in turn, rather than finishing
+/// one curve before the next, spreads slow drift over every curve, tells the schedule every
+/// curve's cost after the first pass, and makes a budget too short for the minimum cost every
+/// curve the same rounds. A curve's warm-up rounds run just before its first round.
 public struct Runner: Sendable {
     /// The plan to run.
     public let plan: RunPlan
@@ -99,22 +102,40 @@ public struct Runner: Sendable {
             stop: shouldStop.map(StopSignal.init) ?? .interruption, started: clock(),
             schedule: RoundSchedule(curves: curves, threadCounts: plan.threadCounts, scaling: plan.scaling,
                                     rules: plan.roundRules, budgetSeconds: plan.budgetSeconds))
-        for workload in plan.workloads {
+        var setUp: [any Workload] = []
+        defer { for workload in setUp.reversed() { workload.tearDown() } }
+        for workload in plan.workloads where !setUp.contains(where: { $0 === workload }) {
             do {
                 try workload.setUp()
             } catch {
                 workload.tearDown()
                 throw RunError.setUpFailed(workload: workload.name, reason: "\(error)")
             }
-            defer { workload.tearDown() }
-            for runtime in plan.runtimes where runs(workload, under: runtime) {
-                try runCurve(workload, runtime, &state, progress: progress, onRecord: onRecord)
+            setUp.append(workload)
+        }
+        let pairs = plan.workloads.flatMap { workload in
+            plan.runtimes.filter { runs(workload, under: $0) }.map { (workload: workload, runtime: $0) }
+        }
+        var warmedUp: Set<CurveKey> = []
+        var ranARound = true
+        while ranARound {
+            ranARound = false
+            for (workload, runtime) in pairs {
+                let curve = CurveKey(workload: workload.name, runtime: runtime, scaling: plan.scaling)
+                if warmedUp.insert(curve).inserted {
+                    try warmUp(workload, runtime, &state, progress: progress)
+                }
+                guard state.schedule.nextRound(of: curve, spentSeconds: clock() - state.started) == .run else {
+                    continue
+                }
+                try runRound(workload, runtime, curve, &state, progress: progress, onRecord: onRecord)
+                ranARound = true
             }
         }
         return state.schedule
     }
 
-    /// What a run carries from curve to curve.
+    /// What a run carries from round to round.
     private struct RunState {
         let stop: StopSignal
         let started: Seconds
@@ -122,27 +143,29 @@ public struct Runner: Sendable {
         var done = 0
     }
 
-    /// Runs one curve: its warm-up rounds, then rounds while the schedule says so.
-    private func runCurve(_ workload: any Workload, _ runtime: Runtime, _ state: inout RunState,
-                          progress: (RunProgress) -> Void, onRecord: (BatchRecord) throws -> Void) throws {
-        let curve = CurveKey(workload: workload.name, runtime: runtime, scaling: plan.scaling)
+    /// Runs a curve's warm-up rounds, whose batches are discarded.
+    private func warmUp(_ workload: any Workload, _ runtime: Runtime, _ state: inout RunState,
+                        progress: (RunProgress) -> Void) throws {
         for _ in 0..<plan.warmup {
             for threads in plan.threadCounts {
                 try runBatch(workload, runtime, threads, repetition: 0, &state, progress: progress)
             }
         }
-        while state.schedule.nextRound(of: curve, spentSeconds: clock() - state.started) == .run {
-            let round = state.schedule.roundsRun(of: curve) + 1
-            let roundStarted = clock()
-            var walls: [Int: Seconds] = [:]
-            for threads in plan.threadCounts {
-                let record = try runBatch(workload, runtime, threads, repetition: round, &state, progress: progress)
-                // A batch with errors did not do all its work: its wall does not count.
-                if record.errors == 0 { walls[threads] = record.wallSeconds }
-                try onRecord(record)
-            }
-            state.schedule.record(round: walls, of: curve, roundSeconds: clock() - roundStarted)
+    }
+
+    /// Runs one measured round of a curve and tells the schedule how it went.
+    private func runRound(_ workload: any Workload, _ runtime: Runtime, _ curve: CurveKey, _ state: inout RunState,
+                          progress: (RunProgress) -> Void, onRecord: (BatchRecord) throws -> Void) throws {
+        let round = state.schedule.roundsRun(of: curve) + 1
+        let roundStarted = clock()
+        var walls: [Int: Seconds] = [:]
+        for threads in plan.threadCounts {
+            let record = try runBatch(workload, runtime, threads, repetition: round, &state, progress: progress)
+            // A batch with errors did not do all its work: its wall does not count.
+            if record.errors == 0 { walls[threads] = record.wallSeconds }
+            try onRecord(record)
         }
+        state.schedule.record(round: walls, of: curve, roundSeconds: clock() - roundStarted)
     }
 
     /// Runs one batch after telling `progress`, and stamps the record with its work and the

@@ -17,6 +17,16 @@ public struct CSVReporter: Sendable {
                           rows: zip(records, outliers).map { rawRow($0, outlier: $1, complete: complete) })
     }
 
+    /// The raw file's rows for `records`, each line ending in a newline, to follow `rawHeader()`:
+    /// what a store appends after every batch without rendering the earlier rows again.
+    public func rawRows(_ records: [BatchRecord], complete: Bool) throws -> Data {
+        guard !records.isEmpty else { return Data() }
+        return try Self.render(records.map { rawRow($0, outlier: false, complete: complete) })
+    }
+
+    /// The raw file's header line, ending in a newline.
+    public func rawHeader() throws -> Data { try Self.render([CSVSchema.rawColumns]) }
+
     /// The summary file: a header and one row per workload x runtime x thread count.
     public func summary(_ rows: [SummaryRow], complete: Bool) throws -> Data {
         try Self.render(header: CSVSchema.summaryColumns, rows: rows.map { summaryRow($0, complete: complete) })
@@ -24,12 +34,16 @@ public struct CSVReporter: Sendable {
 
     /// CSV text of a header and rows, ending with a newline.
     static func render(header: [String], rows: [[String]]) throws -> Data {
-        let writer = try CSVWriter(stream: .toMemory())
-        try writer.write(row: header)
         for row in rows {
             precondition(row.count == header.count, "CSV row has \(row.count) cells for \(header.count) columns")
-            try writer.write(row: row)
         }
+        return try render([header] + rows)
+    }
+
+    /// CSV text of rows, the first one included, ending with a newline.
+    private static func render(_ rows: [[String]]) throws -> Data {
+        let writer = try CSVWriter(stream: .toMemory())
+        for row in rows { try writer.write(row: row) }
         writer.stream.close()
         guard let data = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
             throw CocoaError(.fileWriteUnknown)

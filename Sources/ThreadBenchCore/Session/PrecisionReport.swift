@@ -36,24 +36,33 @@ public struct PrecisionReport: Sendable {
         }
     }
 
-    /// One line for the end of the run: how many cells met the target, and the first few
-    /// that did not, with the half-width they reached; nil when there are no cells.
+    /// One line for the end of the run: how many cells met the target and, curve by curve
+    /// (the first six), those that did not, with the widest half-width and the rounds reached;
+    /// nil when there are no cells.
     public var closingLine: String? {
         guard !cells.isEmpty else { return nil }
         let missed = cells.filter { !met($0) }
-        var line = "precision: \(cells.count - missed.count) of \(cells.count) cells within \(percent)"
+        let line = "precision: \(cells.count - missed.count) of \(cells.count) cells within \(percent)"
         guard !missed.isEmpty else { return line + " (95% paired intervals)" }
-        let shown = missed.prefix(6).map { cell in
-            let width = cell.speedupHalfWidthPct.map { String(format: "±%.1f%%", $0) } ?? "no interval"
-            return "\(cell.workload) \(cell.runtime) \(cell.threads) threads (\(width), \(cell.rounds) rounds)"
+        let curves = missed.orderedGroups(by: CurveKey.init)
+        let shown = curves.prefix(6).map { curve, rows in
+            let threads = rows.map { String($0.threads) }.joined(separator: ", ")
+            let widest = rows.compactMap(\.speedupHalfWidthPct).max()
+            let width = widest.map { String(format: "up to ±%.1f%%", $0) } ?? "no interval"
+            let rounds = rows.map(\.rounds).max() ?? 0
+            return "\(curve.workload) \(curve.runtime) at \(threads) threads (\(width), \(Self.rounds(rounds)))"
         }
-        line += "; not met: " + shown.joined(separator: ", ")
-        if missed.count > shown.count { line += " and \(missed.count - shown.count) more" }
+        var text = line + "; not met: " + shown.joined(separator: "; ")
+        if curves.count > shown.count { text += "; and \(curves.count - shown.count) more curves" }
         if missed.contains(where: { $0.rounds < PairedSpeedup.nominalMinimumRounds }) {
-            line += "; below \(PairedSpeedup.nominalMinimumRounds) rounds an interval is not a 95% one"
+            text += "; below \(PairedSpeedup.nominalMinimumRounds) rounds an interval is not a 95% one "
+                + "(a longer --budget gives more rounds)"
         }
-        return line
+        return text
     }
+
+    /// "1 round", "5 rounds".
+    static func rounds(_ count: Int) -> String { "\(count) round\(count == 1 ? "" : "s")" }
 
     /// "±3%", or "±2.5%" for a target that is not a whole percent.
     private var percent: String {
