@@ -35,7 +35,7 @@ public final class FileWorkload: Workload, PreflightCheck, @unchecked Sendable {
     }
 
     public func taskWork(under runtime: Runtime) -> TaskWork {
-        TaskWork(amount: Double(bytesPerTask), unit: "bytes written, fsynced, read back")
+        TaskWork(amount: Double(bytesPerTask), unit: "bytes write+fsync+read")
     }
 
     public var summary: String {

@@ -43,8 +43,8 @@ public final class HTTPWorkload: Workload, PreflightCheck, @unchecked Sendable {
     /// A GET of the embedded server's delay and body, or of the `--url`.
     public func taskWork(under runtime: Runtime) -> TaskWork {
         let connection = reuse ? "keep-alive" : "new connection"
-        if let externalURL { return TaskWork(amount: 1, unit: "GET \(externalURL), \(connection)") }
-        return TaskWork(amount: Double(delayMs), unit: "ms server delay, \(bodyBytes)-byte body, \(connection)")
+        if let externalURL { return TaskWork(amount: 1, unit: "GET \(externalURL); \(connection)") }
+        return TaskWork(amount: Double(delayMs), unit: "ms server delay; \(bodyBytes)-byte body; \(connection)")
     }
 
     public var summary: String {

@@ -3,7 +3,8 @@
 public struct TaskWork: Sendable, Hashable, CustomStringConvertible {
     /// How much, in `unit`; 0 with an empty unit when not known.
     public var amount: Double
-    /// What `amount` counts: "iterations", "integers", "ms", "bytes"; empty when not known.
+    /// What `amount` counts: "iterations", "integers", "ms sleep"; empty when not known. Kept
+    /// free of commas, so that a CSV split naively on commas still lines up.
     public var unit: String
 
     /// Work whose size is not known: rows of version-1 files, workloads that do not say.
