@@ -12,7 +12,7 @@ public struct RunConfiguration: Sendable {
     /// 2 minutes; on a slower or busier machine rounds give.
     public static let defaultBudgetSeconds: Seconds = 100
     /// The same in a quick run, so that the quick suite ends within 20 s.
-    public static let quickBudgetSeconds: Seconds = 15
+    public static let quickBudgetSeconds: Seconds = 18
 
     /// What the runner runs: workloads, thread counts, rounds, budget, scaling and limits; its
     /// runtimes are those of `runtimes`, settled when the session starts.
