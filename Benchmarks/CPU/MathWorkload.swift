@@ -8,28 +8,39 @@ import Darwin
 
 /// The lesson's computation: `sqrt((i - k^2)^2)` over a range of integers.
 ///
-/// Each task walks its own range of `iterationsPerTask` integers and sums the results,
-/// so nothing can be optimised away; under the emulated GIL it polls the lock every
-/// 1,024 iterations, as CPython's eval loop polls its eval breaker.
+/// Each task walks its own range of integers and sums the results, so nothing can be
+/// optimised away; under the emulated GIL it polls the lock every 1,024 iterations, as
+/// CPython's eval loop polls its eval breaker. A task's size depends on the runtime
+/// (`iterations`), so that a 1-thread batch lasts about as long in each.
 public final class MathWorkload: Workload {
     public let name = "math"
     public let kind = WorkloadKind.cpu
     public let defaultTasks = 128
-    /// Loop iterations per task.
-    public let iterationsPerTask: Int
+    /// Loop iterations per task, by runtime.
+    public let iterations: RuntimeSizes<Int>
+    /// The default sizes: a 1-thread batch of 128 tasks lasts roughly 0.2 s in each runtime on a
+    /// 2-core VM (rough timings, release build).
+    public static let defaultIterations = RuntimeSizes(swift: 520_000, cpython: 7_000)
+    /// The `--quick` sizes, a quarter of the default.
+    public static let quickIterations = RuntimeSizes(swift: 130_000, cpython: 1_750)
 
-    /// Creates the workload: 300,000 iterations per task (120,000 with `--quick`); CPython
-    /// takes about 70x longer per iteration, which sets this size.
+    /// Creates the workload with the default sizes, or the quick ones with `--quick`.
     public init(options: SuiteOptions) {
-        iterationsPerTask = options.quick ? 120_000 : 300_000
+        iterations = options.quick ? Self.quickIterations : Self.defaultIterations
     }
 
     public var summary: String {
-        "cpu: the lesson's loop, sqrt((i - k^2)^2) summed over \(iterationsPerTask) integers per task"
+        "cpu: the lesson's loop, sqrt((i - k^2)^2) summed over \(iterations.swift) integers per task "
+            + "(\(iterations.cpython) under cpython)"
     }
 
+    public func taskWork(under runtime: Runtime) -> TaskWork {
+        TaskWork(amount: Double(iterations[runtime]), unit: "iterations")
+    }
+
+    /// A worker of the Swift runtimes, which run the Swift size.
     public func makeWorker(threadIndex: Int, threadCount: Int) throws -> any TaskWorker {
-        Worker(iterations: iterationsPerTask)
+        Worker(iterations: iterations.swift)
     }
 
     final class Worker: TaskWorker {

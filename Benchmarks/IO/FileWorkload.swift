@@ -27,12 +27,13 @@ public final class FileWorkload: Workload, PreflightCheck, @unchecked Sendable {
 
     private let state = Mutex<FileWorkloadState>(FileWorkloadState())
 
-    /// Creates the workload: 1 MiB per task and 64 tasks (64 KiB and 32 tasks with `--quick`).
+    /// Creates the workload: 64 tasks of 256 KiB (32 of 64 KiB with `--quick`).
     public init(options: SuiteOptions) {
-        bytesPerTask = options.fileBytes ?? (options.quick ? 65_536 : 1_048_576)
+        bytesPerTask = options.fileBytes ?? (options.quick ? 65_536 : 262_144)
         parentFolder = options.fileDir ?? FileWorkload.systemTempFolder
         defaultTasks = options.quick ? 32 : 64
     }
+    public func taskWork(under runtime: Runtime) -> TaskWork { TaskWork(amount: Double(bytesPerTask), unit: "bytes write+fsync+read") }
 
     public var summary: String {
         "io: writes \(bytesPerTask) bytes to a new file, fsyncs, reads back and verifies, per task, "

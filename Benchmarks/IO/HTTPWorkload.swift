@@ -4,7 +4,7 @@ import ThreadBenchCore
 
 /// Each task is one libcurl GET, against the embedded fixture server or any `--url`.
 ///
-/// By default the embedded server answers every request after 20 ms with 16 KiB, so a task
+/// By default the embedded server answers every request after 3 ms with 16 KiB, so a task
 /// is latency-bound: the client thread waits on the network, as the lesson's downloads do,
 /// and threads should help nearly N-fold. Each worker thread reuses one curl handle and,
 /// unless `--http-no-reuse`, its keep-alive connection. Under `swift-gil` the lock is
@@ -30,15 +30,22 @@ public final class HTTPWorkload: Workload, PreflightCheck, @unchecked Sendable {
     /// The embedded server and the URL in use; set in `setUp`, before any worker thread starts.
     private let state = Mutex<(server: FixtureServer?, url: String?)>((nil, nil))
 
-    /// Creates the workload: 20 ms delay and 16 KiB per request, 128 tasks
-    /// (2 ms, 4 KiB and 64 tasks with `--quick`), a 10 s timeout, connection reuse on.
+    /// Creates the workload: 3 ms delay and 16 KiB per request, 64 tasks (1 ms and 4 KiB with
+    /// `--quick`), a 10 s timeout, connection reuse on; a 1-thread batch lasts about 0.2 s.
     public init(options: SuiteOptions) {
-        delayMs = options.httpDelayMs ?? (options.quick ? 2 : 20)
+        delayMs = options.httpDelayMs ?? (options.quick ? 1 : 3)
         bodyBytes = options.httpBytes ?? (options.quick ? 4096 : 16_384)
         timeoutSeconds = options.httpTimeoutSeconds ?? 10
         reuse = options.httpReuse
         externalURL = options.httpURL
-        defaultTasks = options.quick ? 64 : 128
+        defaultTasks = 64
+    }
+
+    /// A GET of the embedded server's delay and body, or of the `--url`.
+    public func taskWork(under runtime: Runtime) -> TaskWork {
+        let connection = reuse ? "keep-alive" : "new connection"
+        if let externalURL { return TaskWork(amount: 1, unit: "GET \(externalURL); \(connection)") }
+        return TaskWork(amount: Double(delayMs), unit: "ms server delay; \(bodyBytes)-byte body; \(connection)")
     }
 
     public var summary: String {

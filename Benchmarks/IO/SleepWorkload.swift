@@ -4,13 +4,18 @@ import ThreadBenchCore
 public final class SleepWorkload: Workload {
     public let name = "sleep"
     public let kind = WorkloadKind.io
-    public let defaultTasks = 128
+    public let defaultTasks = 64
     /// The wait per task in milliseconds.
     public let sleepMs: Double
 
-    /// Creates the workload: 20 ms per task (1 ms with `--quick`), or `--sleep-ms`.
+    /// Creates the workload: 64 tasks of 3 ms (1 ms with `--quick`), or `--sleep-ms`; a
+    /// 1-thread batch lasts about 0.2 s, like the CPU workloads'.
     public init(options: SuiteOptions) {
-        sleepMs = options.sleepMs ?? (options.quick ? 1 : 20)
+        sleepMs = options.sleepMs ?? (options.quick ? 1 : 3)
+    }
+
+    public func taskWork(under runtime: Runtime) -> TaskWork {
+        TaskWork(amount: sleepMs, unit: "ms sleep")
     }
 
     public var summary: String {

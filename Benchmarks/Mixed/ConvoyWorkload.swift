@@ -38,11 +38,15 @@ public final class ConvoyWorkload: Workload, @unchecked Sendable {
     /// Computing threads now past the baseline and computing, of any batch.
     var computingThreads: Int { computing.value.load(ordering: .acquiring) }
 
-    /// Creates the workload: 200 requests of 1 ms per batch (64 with `--quick`), half of
+    /// Creates the workload: 128 requests of 1 ms per batch (64 with `--quick`), half of
     /// them baseline.
     public init(options: SuiteOptions) {
         requestMs = 1
-        defaultTasks = options.quick ? 64 : 200
+        defaultTasks = options.quick ? 64 : 128
+    }
+
+    public func taskWork(under runtime: Runtime) -> TaskWork {
+        TaskWork(amount: requestMs, unit: "ms wait per request")
     }
 
     public var summary: String {

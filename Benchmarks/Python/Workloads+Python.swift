@@ -4,17 +4,21 @@ import ThreadBenchCore
 // given to run the same tasks, and how its version differs from the Swift one.
 
 extension MathWorkload: PythonPortable {
-    public var pythonParameters: [String: PythonValue] { ["iterations": .int(iterationsPerTask)] }
+    public var pythonParameters: [String: PythonValue] { ["iterations": .int(iterations.cpython)] }
     public var pythonDifference: String? {
-        "the lesson's own pure-Python loop, same sizes; each iteration costs about 70 times more than in Swift"
+        "the lesson's own pure-Python loop; each iteration costs about 70 times more than in Swift, so a task "
+            + "runs \(iterations.cpython) iterations instead of \(iterations.swift), for batches of about the same time"
     }
 }
 
 extension PrimesWorkload: PythonPortable {
     public var pythonParameters: [String: PythonValue] {
-        ["numbers": .int(numbersPerTask), "base": .int(Self.base)]
+        ["numbers": .int(numbers.cpython), "base": .int(Self.base)]
     }
-    public var pythonDifference: String? { "the same trial division in pure Python, same sizes" }
+    public var pythonDifference: String? {
+        "the same trial division in pure Python, \(numbers.cpython) integers per task instead of \(numbers.swift), "
+            + "for batches of about the same time"
+    }
 }
 
 extension SleepWorkload: PythonPortable {

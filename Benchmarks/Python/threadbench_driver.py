@@ -115,12 +115,13 @@ class PrimesWorker:
     def __init__(self, params, index, count):
         self.numbers = int(number(params, "numbers"))
         self.base = int(number(params, "base", 10000000))
+        self.found = 0
 
     def run(self, task):
+        # A short range near 10^7 may hold no prime at all (gaps there pass 100): not an error.
         start = self.base + task * self.numbers
-        found = count_primes(start, self.numbers)
-        error = None if found else "no primes found in %d..<%d" % (start, start + self.numbers)
-        return self.numbers, 0, error, None
+        self.found += count_primes(start, self.numbers)
+        return self.numbers, 0, None, None
 
     def close(self):
         pass

@@ -15,14 +15,19 @@ final class RunConsole: RunSessionDelegate {
 
     func runSession(willRun p: RunProgress) {
         guard showProgress else { return }
-        let phase = p.isWarmup ? "warm-up" : "rep \(p.repetition)"
-        let text = "[\(p.done + 1)/\(p.total)] \(p.workload) \(p.runtime) \(p.threads) threads \(phase)"
+        let phase = p.isWarmup ? "warm-up" : "round \(p.repetition)"
+        let left = p.estimatedSecondsLeft.map { "~\(Self.clock($0)) left" } ?? "estimating"
+        let text = "[\(Self.clock(p.elapsedSeconds)) elapsed, \(left)] \(p.workload) \(p.runtime) "
+            + "\(p.threads) threads \(phase)"
         Terminal.status(rewrite ? "\r\u{1B}[K" + text : text + "\n")
         lineShown = rewrite
     }
 
     func runSession(notice: RunNotice) {
         endProgress()
+        if case .precision(let line) = notice {
+            return Terminal.status("threadbench: \(CSVText.printable(line))\n")
+        }
         guard case .cpythonSkipped = notice else { return Terminal.warn(notice.description) }
         Terminal.warn("\(notice) (name one with --python PATH)")
     }
@@ -30,6 +35,12 @@ final class RunConsole: RunSessionDelegate {
     func runSession(output text: String) {
         endProgress()
         print(text, terminator: "")
+    }
+
+    /// Seconds as minutes and seconds: "1:05".
+    static func clock(_ seconds: Seconds) -> String {
+        let whole = seconds.isFinite ? max(0, Int(seconds.rounded())) : 0
+        return "\(whole / 60):" + (whole % 60 < 10 ? "0" : "") + "\(whole % 60)"
     }
 
     /// Clears the progress line, if one is up.

@@ -189,7 +189,7 @@ enum Fixture {
             ("notes.csv", "not a CSV file"),
             ("foreign.csv", "not a ThreadBench CSV"),
             ("missing-columns.csv", "missing 2 columns: threads, wall_s"),
-            ("schema-v2.csv", "schema-v2.csv:4: schema_version '2'"),
+            ("schema-v9.csv", "schema-v9.csv:4: schema_version '9'"),
             ("header-only.csv", "a header but no data rows"),
             ("non-numeric.csv", "non-numeric.csv:7: column wall_s: '12.3ms' is not a number"),
             ("machine-a-summary.csv", "this is a ThreadBench summary file"),

@@ -60,7 +60,8 @@ import Testing
         let rows = Summarizer.summarize(base + HonestSummaryTests.records(2, [0.4, 1.1, 0.5, 1.05, 0.45]), usableCPUs: 2)
         #expect(rows[1].verdict == .inconclusive)
         let line = Findings(usableCPUs: 2).sentences(rows)[0]
-        #expect(line.hasPrefix("math: threads may or may not help under swift (2.00x at 2 threads on 2 cores, but its "
+        let paired = String(format: "%.2fx", rows[1].speedup)
+        #expect(line.hasPrefix("math: threads may or may not help under swift (\(paired) at 2 threads on 2 cores, but its "
             + "95% interval"), "\(line)")
         #expect(line.contains("reaches across 0.95 or 1.05"))
     }

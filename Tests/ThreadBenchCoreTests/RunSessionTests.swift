@@ -68,12 +68,16 @@ final class SessionLog: RunSessionDelegate {
         #expect(throws: RuntimeSelectionError.self) { try RuntimeSelection.parse("") }
     }
 
-    @Test func repetitionsDefaultToFiveOrThreeWhenQuick() throws {
+    @Test func roundsAreAdaptiveWithinABudgetUnlessACountIsGiven() throws {
         let selection = try RuntimeSelection(runtimes: [.swift])
-        #expect(RunConfiguration(runtimes: selection, threadCounts: [1], outFolder: "x").plan.repetitions == 5)
-        #expect(RunConfiguration(runtimes: selection, threadCounts: [1], quick: true, outFolder: "x").plan.repetitions == 3)
-        #expect(RunConfiguration(runtimes: selection, threadCounts: [1], repetitions: 7, quick: true,
-                                 outFolder: "x").plan.repetitions == 7)
+        let plain = RunConfiguration(runtimes: selection, threadCounts: [1], outFolder: "x").plan
+        #expect(plain.repetitions == nil && plain.roundRules == .adaptive(warmupRounds: 1))
+        #expect(plain.budgetSeconds == RunConfiguration.defaultBudgetSeconds && plain.precision == 0.03)
+        let quick = RunConfiguration(runtimes: selection, threadCounts: [1], quick: true, outFolder: "x").plan
+        #expect(quick.repetitions == nil && quick.budgetSeconds == RunConfiguration.quickBudgetSeconds)
+        let fixed = RunConfiguration(runtimes: selection, threadCounts: [1], repetitions: 7, precision: 0.05,
+                                     budgetSeconds: 30, quick: true, outFolder: "x").plan
+        #expect(fixed.roundRules == .fixed(7, precision: 0.05, warmupRounds: 1) && fixed.budgetSeconds == 30)
     }
 
     @Test func checkNamesTheSettingOutOfItsLimits() throws {
@@ -86,6 +90,10 @@ final class SessionLog: RunSessionDelegate {
         }
         #expect(problem { _ in } == nil)
         #expect(problem { $0.plan.repetitions = 0 } == .repetitions)
+        #expect(problem { $0.plan.precision = 0 } == .precision)
+        #expect(problem { $0.plan.precision = .nan } == .precision)
+        #expect(problem { $0.plan.budgetSeconds = 0 } == .budget)
+        #expect(problem { $0.plan.budgetSeconds = .infinity } == .budget)
         #expect(problem { $0.plan.warmup = 1001 } == .warmup)
         #expect(problem { $0.plan.tasks = 3 } == .tasks, "fewer tasks than threads under strong scaling")
         #expect(problem { $0.plan.tasks = 3; $0.plan.scaling = .weak } == nil)
@@ -110,7 +118,10 @@ final class SessionLog: RunSessionDelegate {
         #expect(log.notices.first?.hasPrefix("no Python 3 found on PATH") == true, "\(log.notices)")
         #expect(outcome.analysis.records.count == 2 * 2 * 2, "2 runtimes x 2 thread counts x 2 repetitions")
         #expect(!outcome.analysis.records.contains { $0.runtime.isCPython })
-        #expect(log.progress.count == 2 * 2 * 3 && log.progress.last?.total == 12)
+        #expect(log.progress.count == 2 * 2 * 3 && log.progress.last?.done == 11)
+        #expect(log.progress.allSatisfy { $0.elapsedSeconds >= 0 })
+        #expect(log.output.contains("tally: 0 of 2 cells within ±3% after 0 rounds"), "every batch failed: \(log.output)")
+        #expect(log.notices.contains { $0.hasPrefix("precision: 0 of 2 cells within ±3%") })
         #expect(outcome.caveats == ["tally counts nothing"])
         #expect(log.output.contains("note: tally counts nothing") && log.output.contains("results: \(out)/session-"))
         #expect(log.notices.contains { $0.contains("tally: ") && $0.contains("task 1 failed") })

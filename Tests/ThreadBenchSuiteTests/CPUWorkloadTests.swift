@@ -30,10 +30,31 @@ import ThreadBenchCore
         #expect(Suite.names.starts(with: ["math", "primes", "sleep"]))
     }
 
+    @Test func eachRuntimeHasItsOwnSizeAndTheDriverGetsCPythons() {
+        let math = MathWorkload(options: SuiteOptions())
+        #expect(math.taskWork(under: .swift) == TaskWork(amount: 520_000, unit: "iterations"))
+        #expect(math.taskWork(under: .swiftGIL) == math.taskWork(under: .swift))
+        #expect(math.taskWork(under: .cpython) == TaskWork(amount: 7_000, unit: "iterations"))
+        #expect(math.pythonParameters["iterations"] == .int(7_000))
+        let primes = PrimesWorkload(options: SuiteOptions())
+        #expect(primes.taskWork(under: .cpython).amount < primes.taskWork(under: .swift).amount)
+        #expect(primes.pythonParameters["numbers"] == .int(primes.numbers.cpython))
+        for workload in Suite.all(SuiteOptions()) {
+            #expect(workload.taskWork(under: .swift).isSpecified, "\(workload.name)")
+        }
+    }
+
+    @Test func aPrimelessRangeIsNotAnError() throws {
+        // 10,001,120..<10,001,190 holds no prime: a short task there counts none, without an error.
+        let worker = PrimesWorkload.Worker(numbers: 70)
+        let outcome = worker.run(task: 16, context: TaskContext(lock: nil, threadIndex: 0))
+        #expect(outcome.error == nil && outcome.ops == 70 && worker.found == 0)
+    }
+
     @Test func quickMakesTasksSmaller() {
         let full = MathWorkload(options: SuiteOptions())
         let quick = MathWorkload(options: SuiteOptions(quick: true))
-        #expect(quick.iterationsPerTask < full.iterationsPerTask)
+        #expect(quick.iterations.swift < full.iterations.swift && quick.iterations.cpython < full.iterations.cpython)
         #expect(SleepWorkload(options: SuiteOptions(sleepMs: 7)).sleepMs == 7)
     }
 }

@@ -73,10 +73,11 @@ struct CPythonRuntimeTests {
         }
     }
 
-    @Test func mathOpsMatchTheSwiftLoop() throws {
+    @Test func mathRunsTheCPythonSize() throws {
         let workload = MathWorkload(options: SuiteOptions(quick: true))
         let records = try run(workload, threads: [2], tasks: 4)
-        #expect(records.allSatisfy { $0.ops == 4 * workload.iterationsPerTask })
+        #expect(records.allSatisfy { $0.ops == 4 * workload.iterations.cpython })
+        #expect(records.allSatisfy { $0.taskWork == TaskWork(amount: Double(workload.iterations.cpython), unit: "iterations") })
         #expect(records.allSatisfy { $0.threadCPUSeconds > 0 })
     }
 

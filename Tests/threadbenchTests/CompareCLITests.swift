@@ -58,7 +58,7 @@ private func fixture(_ name: String) -> String {
         ("notes.csv", "not a CSV file"),
         ("foreign.csv", "not a ThreadBench CSV"),
         ("missing-columns.csv", "missing 2 columns"),
-        ("schema-v2.csv", "schema-v2.csv:4: schema_version '2'"),
+        ("schema-v9.csv", "schema-v9.csv:4: schema_version '9'"),
         ("header-only.csv", "no data rows"),
         ("non-numeric.csv", "non-numeric.csv:7: column wall_s"),
         ("machine-a-summary.csv", "summary file"),

@@ -84,6 +84,8 @@ public enum ComparisonError: Error, Equatable, CustomStringConvertible {
     case tooFewRuns
     /// Two runs have no workload x runtime x scaling x thread count in common.
     case nothingInCommon(baseline: String, other: String)
+    /// Two runs have rows in common, but in every one of them a task did different work.
+    case differentWork(baseline: String, other: String, example: String)
 
     public var description: String {
         switch self {
@@ -92,6 +94,9 @@ public enum ComparisonError: Error, Equatable, CustomStringConvertible {
         case .nothingInCommon(let baseline, let other):
             return "\(baseline) and \(other) have no rows in common (no workload, runtime, scaling and thread "
                 + "count measured in both)"
+        case .differentWork(let baseline, let other, let example):
+            return "\(baseline) and \(other) have no rows of the same work per task (\(example)); "
+                + "compare runs made with the same sizes"
         }
     }
 }
@@ -123,14 +128,20 @@ extension ComparisonReport {
 
     private typealias Groups = [(key: BatchKey, members: [BatchRecord])]
 
-    /// The rows of the baseline's groups that run `other` measured too, in the baseline's order,
-    /// with warnings about different task counts and rows that only one of them has.
+    /// The rows of the baseline's groups that run `other` measured too with the same work per
+    /// task, in the baseline's order, with warnings about rows of different work (not compared),
+    /// different task counts and rows that only one of them has.
     private static func compare(_ baseline: Groups, _ others: Groups, other: Int, runs: [RecordedRun],
                                 analyses: [RunAnalysis], alpha: Double) throws -> (rows: [ComparisonRow], warnings: [String]) {
         let otherRecords = Dictionary(uniqueKeysWithValues: others.map { ($0.key, $0.members) })
-        let common = baseline.compactMap { key, a in otherRecords[key].map { (key: key, a: a, b: $0) } }
-        guard !common.isEmpty else {
+        let shared = baseline.compactMap { key, a in otherRecords[key].map { (key: key, a: a, b: $0) } }
+        guard !shared.isEmpty else {
             throw ComparisonError.nothingInCommon(baseline: runs[0].path, other: runs[other].path)
+        }
+        let (common, differentWork) = WorkMatching.split(shared)
+        guard !common.isEmpty else {
+            throw ComparisonError.differentWork(baseline: runs[0].path, other: runs[other].path,
+                                                example: WorkMatching.describe(differentWork, limit: 1))
         }
         var rows = common.map { key, a, b in
             row(key: key, a: a, b: b, otherIndex: other, baselineSummary: analyses[0].summary,
@@ -138,6 +149,10 @@ extension ComparisonReport {
         }
         judge(&rows, alpha: alpha)
         var warnings: [String] = []
+        if !differentWork.isEmpty {
+            warnings.append("\(differentWork.count) rows did different work per task in \(runs[0].label) and "
+                + "\(runs[other].label) and are not compared: " + WorkMatching.describe(differentWork, limit: 3))
+        }
         let taskMismatches = common.filter { $0.a[0].tasks != $0.b[0].tasks }.map { key, a, b in
             "\(key.workload) at \(key.threads) threads (\(a[0].tasks) vs \(b[0].tasks))"
         }
@@ -146,8 +161,8 @@ extension ComparisonReport {
                 + taskMismatches.prefix(3).joined(separator: ", ") + (taskMismatches.count > 3 ? ", ..." : "")
                 + "; their wall times measure different work (compare quick runs with quick runs)")
         }
-        let onlyBaseline = baseline.count - common.count
-        let onlyOther = others.count - common.count
+        let onlyBaseline = baseline.count - shared.count
+        let onlyOther = others.count - shared.count
         if onlyBaseline + onlyOther > 0 {
             warnings.append("\(onlyBaseline) rows only in \(runs[0].label) and \(onlyOther) only in "
                 + "\(runs[other].label) are not compared")

@@ -13,7 +13,11 @@ extension ScalingModel {
                 return "\(name): no thread count above 1 within \(within), too few to fit a scaling model; "
                     + "computation cannot run more than \(usableCPUs)x faster here"
             }
-            return "\(name): only \(points.count) thread count measured, too few to fit a scaling model"
+            switch points.count {
+            case 0: return "\(name): no thread count measured successfully, so no scaling model"
+            case 1: return "\(name): only 1 thread count measured, too few to fit a scaling model"
+            default: return "\(name): no scaling model fits the \(points.count) thread counts measured"
+            }
         }
         if let gustafson {
             return String(format: "%@: Gustafson serial share %.2f, scaled speedup grows %.2fx per added thread (%@)",

@@ -15,8 +15,7 @@ public enum Summarizer {
         return groups.map { key, group in
             let successful = kept[key] ?? []
             guard !successful.isEmpty else { return failedRow(group) }
-            let baseline = (kept[key.at(threads: 1)] ?? []).map(\.wallSeconds)
-            var row = row(for: successful, baselineWalls: baseline, usableCPUs: usableCPUs)
+            var row = row(for: successful, baseline: kept[key.at(threads: 1)] ?? [], usableCPUs: usableCPUs)
             row.failedBatches = group.count - successful.count
             row.errors = group.reduce(0) { $0 + $1.errors }
             row.timedOut = group.reduce(0) { $0 + $1.timedOut }
@@ -27,18 +26,16 @@ public enum Summarizer {
         }
     }
 
-    static func row(for group: [BatchRecord], baselineWalls: [Double], usableCPUs: Int) -> SummaryRow {
+    static func row(for group: [BatchRecord], baseline: [BatchRecord], usableCPUs: Int) -> SummaryRow {
         let first = group[0]
         let walls = group.map(\.wallSeconds)
+        let baselineWalls = baseline.map(\.wallSeconds)
         let n = Double(first.threads)
         let scale = first.scaling == .weak ? n : 1
         let median = Statistics.median(walls)
-        let baselineMedian = Statistics.median(baselineWalls)
         let wallCI = Statistics.medianCI95(walls)
-        let speedup = median > 0 && !baselineWalls.isEmpty ? scale * baselineMedian / median : 0
-        let speedupCI = Statistics.ratioOfMediansCI95(numerator: baselineWalls, denominator: walls)
-        let low = speedupCI.low * scale
-        let high = speedupCI.high * scale
+        let cell = Self.speedup(group: group, baseline: baseline, scale: scale)
+        let speedup = cell.reported.speedup
         var row = SummaryRow(
             workload: first.workload, kind: first.kind, runtime: first.runtime,
             runtimeVersion: first.runtimeVersion, switchIntervalMs: first.switchIntervalMs,
@@ -47,17 +44,21 @@ public enum Summarizer {
             wallMedianSeconds: median, wallMinSeconds: walls.min() ?? 0, wallMaxSeconds: walls.max() ?? 0,
             wallStddevSeconds: Statistics.standardDeviation(walls),
             wallCI95LowSeconds: wallCI.low, wallCI95HighSeconds: wallCI.high,
-            speedup: speedup, speedupCI95Low: low, speedupCI95High: high,
+            speedup: speedup, speedupCI95Low: cell.reported.ci95Low, speedupCI95High: cell.reported.ci95High,
             efficiency: speedup / n, karpFlatt: nil,
             idealSpeedup: idealSpeedup(first.kind, first.runtime, threads: first.threads, usableCPUs: usableCPUs),
             verdict: .baseline,
             gilWaitMedianSeconds: Statistics.median(group.map(\.gilWaitSeconds)),
             taskP50MedianMillis: Statistics.median(group.map(\.taskP50Millis)),
             errors: group.reduce(0) { $0 + $1.errors }, timedOut: group.reduce(0) { $0 + $1.timedOut },
-            metricMedians: metricMedians(group))
+            metricMedians: metricMedians(group), taskWork: first.taskWork,
+            speedupUnpaired: cell.unpaired.speedup, speedupUnpairedCI95Low: cell.unpaired.ci95Low,
+            speedupUnpairedCI95High: cell.unpaired.ci95High, rounds: cell.rounds,
+            speedupHalfWidthPct: cell.halfWidthPct, precisionMet: cell.precisionMet)
         setKarpFlatt(&row, usableCPUs: usableCPUs)
+        // Above 1 thread the interval is over paired rounds, so its nominal coverage follows them.
         judge(&row, baselineWalls: baselineWalls, walls: walls, scale: scale,
-              intervalRepetitions: min(walls.count, baselineWalls.count))
+              intervalRepetitions: first.threads > 1 ? cell.rounds : walls.count)
         return row
     }
 

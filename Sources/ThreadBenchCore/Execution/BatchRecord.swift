@@ -9,6 +9,10 @@ public struct BatchRecord: Sendable, Equatable {
     public var scaling: Scaling
     public var threads: Int
     public var tasks: Int
+    /// What one task did under this runtime (`Workload.taskWork(under:)`).
+    public var taskWork: TaskWork = .unspecified
+    /// The repetition, which is the round: repetition r of every thread count of a curve
+    /// ran together, so their walls pair (`PairedSpeedup`).
     public var repetition: Int
     /// First `start()` to last `join` returned.
     public var wallSeconds: Seconds
@@ -38,6 +42,9 @@ public struct BatchRecord: Sendable, Equatable {
     public var firstError: String
     /// Workload-specific figures by CSV column name (see `CSVSchema.metricColumns`).
     public var metrics: [String: Double]
+    /// The half-width the run aimed for, relative to the speedup (0.03 is ±3%); nil when not
+    /// known (a version-1 file).
+    public var precisionTarget: Double?
 
     /// Creates an empty record for the given batch; the runner fills in the measurements.
     public init(workload: String, kind: WorkloadKind, runtime: Runtime, runtimeVersion: String,

@@ -1,12 +1,18 @@
 /// Where the runner is, for a progress line.
 public struct RunProgress: Sendable {
+    /// Batches run so far, warm-up included.
     public var done: Int
-    public var total: Int
     public var workload: String
     public var runtime: Runtime
     public var threads: Int
+    /// The round (repetition) this batch belongs to; 0 for warm-up.
     public var repetition: Int
     public var isWarmup: Bool
+    /// Seconds since the first batch started.
+    public var elapsedSeconds: Seconds
+    /// The schedule's estimate of the seconds still to run (`RoundSchedule.estimatedSecondsLeft`);
+    /// nil until a round has been measured.
+    public var estimatedSecondsLeft: Seconds?
 }
 
 /// Why a run stopped early.
@@ -30,30 +36,51 @@ public enum RunError: Error, CustomStringConvertible {
     }
 }
 
-/// Runs a plan: for each workload and runtime, warm-up batches, then repetitions.
+/// Runs a plan in passes: each pass runs one round of every curve still open.
 ///
-/// Repetitions are interleaved across thread counts (1, 2, 4, ... then again), so that
-/// slow drifts of the machine spread over every thread count instead of biasing one.
+/// A curve is a workload under a runtime; a round of it is one batch at each thread count,
+/// 1 included, run back to back, and repetition r of every thread count is round r. Pairing
+/// the walls of a round cancels drift of the machine slower than a round (`PairedSpeedup`).
+/// How many rounds a curve runs is the `RoundSchedule`'s call: a fixed count, or adaptive
+/// rounds within the plan's budget that go to the curves whose speedup intervals are still
+/// wider than the plan's precision. Passing over every curve in turn, rather than finishing
+/// one curve before the next, spreads slow drift over every curve, tells the schedule every
+/// curve's cost after the first pass, and makes a budget too short for the minimum cost every
+/// curve the same rounds. A curve's warm-up rounds run just before its first round.
 public struct Runner: Sendable {
     /// The plan to run.
     public let plan: RunPlan
     /// Who runs the batches of each runtime; `swift` and `swift-gil` default to `ThreadBatchExecutor`.
     private let executors: [Runtime: any BatchExecuting]
+    /// Reads the time in seconds, for the budget and the progress line; any origin.
+    private let clock: @Sendable () -> Seconds
 
     /// Creates a runner for `plan`.
-    /// - Parameter executors: executors by runtime, replacing or adding to the built-in thread
-    ///   executor (`cpython` has none built in: pass a `CPythonExecutor`).
-    public init(plan: RunPlan, executors: [Runtime: any BatchExecuting] = [:]) {
+    /// - Parameters:
+    ///   - executors: executors by runtime, replacing or adding to the built-in thread
+    ///     executor (`cpython` has none built in: pass a `CPythonExecutor`).
+    ///   - clock: the time in seconds; the monotonic clock by default (tests pass a fake one).
+    public init(plan: RunPlan, executors: [Runtime: any BatchExecuting] = [:],
+                clock: @escaping @Sendable () -> Seconds = { Clock.seconds(Clock.nowNanos()) }) {
         self.plan = plan
         var all: [Runtime: any BatchExecuting] = [.swift: ThreadBatchExecutor(), .swiftGIL: ThreadBatchExecutor()]
         all.merge(executors) { $1 }
         self.executors = all
+        self.clock = clock
     }
 
     /// Whether the plan runs `workload` under `runtime`: false when that runtime's executor
     /// cannot run it (a workload with no Python version under `cpython`).
     public func runs(_ workload: any Workload, under runtime: Runtime) -> Bool {
         executors[runtime]?.supports(workload) ?? true
+    }
+
+    /// The curves the plan runs, in order: every workload under every runtime that runs it.
+    public var curves: [CurveKey] {
+        plan.workloads.flatMap { workload in
+            plan.runtimes.filter { runs(workload, under: $0) }
+                .map { CurveKey(workload: workload.name, runtime: $0, scaling: plan.scaling) }
+        }
     }
 
     /// Runs every batch of the plan.
@@ -63,64 +90,115 @@ public struct Runner: Sendable {
     ///     flight. Nil stops on SIGINT or SIGTERM (`StopSignal.interruption`).
     ///   - progress: called before every batch.
     ///   - onRecord: called with every measured (not warm-up) batch as soon as it ends.
+    /// - Returns: the schedule at the end: every cell's rounds, interval and why it stopped.
     /// - Throws: `RunError`.
+    @discardableResult
     public func run(
         shouldStop: (@Sendable () -> Bool)? = nil,
         progress: (RunProgress) -> Void = { _ in },
         onRecord: (BatchRecord) throws -> Void
-    ) throws {
-        let stop = shouldStop.map(StopSignal.init) ?? .interruption
-        var done = 0
-        let perPair = plan.threadCounts.count * (plan.warmup + max(1, plan.repetitions))
-        let total = plan.workloads.reduce(0) { sum, workload in
-            sum + plan.runtimes.filter { runs(workload, under: $0) }.count * perPair
-        }
-        for workload in plan.workloads {
+    ) throws -> RoundSchedule<CurveKey> {
+        var state = RunState(
+            stop: shouldStop.map(StopSignal.init) ?? .interruption, started: clock(),
+            schedule: RoundSchedule(curves: curves, threadCounts: plan.threadCounts, scaling: plan.scaling,
+                                    rules: plan.roundRules, budgetSeconds: plan.budgetSeconds))
+        var setUp: [any Workload] = []
+        defer { for workload in setUp.reversed() { workload.tearDown() } }
+        for workload in plan.workloads where !setUp.contains(where: { $0 === workload }) {
             do {
                 try workload.setUp()
             } catch {
                 workload.tearDown()
                 throw RunError.setUpFailed(workload: workload.name, reason: "\(error)")
             }
-            defer { workload.tearDown() }
-            for runtime in plan.runtimes where runs(workload, under: runtime) {
-                let rounds = [(0, true)] + (1...max(1, plan.repetitions)).map { ($0, false) }
-                for (repetition, isWarmup) in rounds {
-                    let passes = isWarmup ? plan.warmup : 1
-                    for _ in 0..<passes {
-                        for threads in plan.threadCounts {
-                            if stop.isRequested { throw RunError.cancelled }
-                            progress(RunProgress(done: done, total: total, workload: workload.name,
-                                                 runtime: runtime, threads: threads,
-                                                 repetition: repetition, isWarmup: isWarmup))
-                            let record = try runBatch(workload, runtime, threads, repetition, stop)
-                            done += 1
-                            if !isWarmup { try onRecord(record) }
-                        }
-                    }
+            setUp.append(workload)
+        }
+        let pairs = plan.workloads.flatMap { workload in
+            plan.runtimes.filter { runs(workload, under: $0) }.map { (workload: workload, runtime: $0) }
+        }
+        var warmedUp: Set<CurveKey> = []
+        var ranARound = true
+        while ranARound {
+            ranARound = false
+            for (workload, runtime) in pairs {
+                let curve = CurveKey(workload: workload.name, runtime: runtime, scaling: plan.scaling)
+                if warmedUp.insert(curve).inserted {
+                    try warmUp(workload, runtime, &state, progress: progress)
                 }
+                guard state.schedule.nextRound(of: curve, spentSeconds: clock() - state.started) == .run else {
+                    continue
+                }
+                try runRound(workload, runtime, curve, &state, progress: progress, onRecord: onRecord)
+                ranARound = true
+            }
+        }
+        return state.schedule
+    }
+
+    /// What a run carries from round to round.
+    private struct RunState {
+        let stop: StopSignal
+        let started: Seconds
+        var schedule: RoundSchedule<CurveKey>
+        var done = 0
+    }
+
+    /// Runs a curve's warm-up rounds, whose batches are discarded.
+    private func warmUp(_ workload: any Workload, _ runtime: Runtime, _ state: inout RunState,
+                        progress: (RunProgress) -> Void) throws {
+        for _ in 0..<plan.warmup {
+            for threads in plan.threadCounts {
+                try runBatch(workload, runtime, threads, repetition: 0, &state, progress: progress)
             }
         }
     }
 
-    private func runBatch(_ workload: any Workload, _ runtime: Runtime, _ threads: Int,
-                          _ repetition: Int, _ stop: StopSignal) throws -> BatchRecord {
+    /// Runs one measured round of a curve and tells the schedule how it went.
+    private func runRound(_ workload: any Workload, _ runtime: Runtime, _ curve: CurveKey, _ state: inout RunState,
+                          progress: (RunProgress) -> Void, onRecord: (BatchRecord) throws -> Void) throws {
+        let round = state.schedule.roundsRun(of: curve) + 1
+        let roundStarted = clock()
+        var walls: [Int: Seconds] = [:]
+        for threads in plan.threadCounts {
+            let record = try runBatch(workload, runtime, threads, repetition: round, &state, progress: progress)
+            // A batch with errors did not do all its work: its wall does not count.
+            if record.errors == 0 { walls[threads] = record.wallSeconds }
+            try onRecord(record)
+        }
+        state.schedule.record(round: walls, of: curve, roundSeconds: clock() - roundStarted)
+    }
+
+    /// Runs one batch after telling `progress`, and stamps the record with its work and the
+    /// plan's precision target.
+    @discardableResult
+    private func runBatch(_ workload: any Workload, _ runtime: Runtime, _ threads: Int, repetition: Int,
+                          _ state: inout RunState, progress: (RunProgress) -> Void) throws -> BatchRecord {
+        if state.stop.isRequested { throw RunError.cancelled }
+        let elapsed = clock() - state.started
+        progress(RunProgress(done: state.done, workload: workload.name, runtime: runtime, threads: threads,
+                             repetition: repetition, isWarmup: repetition == 0, elapsedSeconds: elapsed,
+                             estimatedSecondsLeft: state.schedule.estimatedSecondsLeft(spentSeconds: elapsed)))
         let spec = BatchSpec(
             workload: workload, runtime: runtime, threads: threads,
             tasks: plan.tasks(for: workload, threads: threads), repetition: repetition,
             scaling: plan.scaling, switchIntervalMs: plan.switchIntervalMs,
-            timeoutSeconds: plan.batchTimeoutSeconds, stop: stop)
+            timeoutSeconds: plan.batchTimeoutSeconds, stop: state.stop)
         guard let executor = executors[runtime] else {
             throw RunError.batchFailed(workload: workload.name, runtime: runtime, threads: threads,
                                        reason: "no executor for the \(runtime.rawValue) runtime")
         }
+        var record: BatchRecord
         do {
-            return try executor.execute(spec)
+            record = try executor.execute(spec)
         } catch RunError.cancelled {
             throw RunError.cancelled
         } catch {
             throw RunError.batchFailed(workload: workload.name, runtime: runtime, threads: threads,
                                        reason: "\(error)")
         }
+        state.done += 1
+        record.taskWork = workload.taskWork(under: runtime)
+        record.precisionTarget = plan.precision
+        return record
     }
 }

@@ -44,6 +44,9 @@ public protocol Workload: AnyObject, Sendable {
     var summary: String { get }
     /// Tasks per batch under strong scaling when `--tasks` is not given.
     var defaultTasks: Int { get }
+    /// What one task does under `runtime`, recorded in every row (`task_work`,
+    /// `task_work_unit`) so that only rows of the same work are compared.
+    func taskWork(under runtime: Runtime) -> TaskWork
     /// Names of the per-task sub-timings this workload reports (see `TaskOutcome.samplesMs`).
     var sampleNames: [String] { get }
     /// A sentence to show beside the findings when this configuration measures something other
@@ -67,6 +70,7 @@ public protocol Workload: AnyObject, Sendable {
 extension Workload {
     public var sampleNames: [String] { [] }
     public var caveat: String? { nil }
+    public func taskWork(under runtime: Runtime) -> TaskWork { .unspecified }
     public func setUp() throws {}
     public func tearDown() {}
     public func prepareBatch(threadCount: Int) throws {}

@@ -17,6 +17,16 @@ public struct CSVReporter: Sendable {
                           rows: zip(records, outliers).map { rawRow($0, outlier: $1, complete: complete) })
     }
 
+    /// The raw file's rows for `records`, each line ending in a newline, to follow `rawHeader()`:
+    /// what a store appends after every batch without rendering the earlier rows again.
+    public func rawRows(_ records: [BatchRecord], complete: Bool) throws -> Data {
+        guard !records.isEmpty else { return Data() }
+        return try Self.render(records.map { rawRow($0, outlier: false, complete: complete) })
+    }
+
+    /// The raw file's header line, ending in a newline.
+    public func rawHeader() throws -> Data { try Self.render([CSVSchema.rawColumns]) }
+
     /// The summary file: a header and one row per workload x runtime x thread count.
     public func summary(_ rows: [SummaryRow], complete: Bool) throws -> Data {
         try Self.render(header: CSVSchema.summaryColumns, rows: rows.map { summaryRow($0, complete: complete) })
@@ -24,12 +34,16 @@ public struct CSVReporter: Sendable {
 
     /// CSV text of a header and rows, ending with a newline.
     static func render(header: [String], rows: [[String]]) throws -> Data {
-        let writer = try CSVWriter(stream: .toMemory())
-        try writer.write(row: header)
         for row in rows {
             precondition(row.count == header.count, "CSV row has \(row.count) cells for \(header.count) columns")
-            try writer.write(row: row)
         }
+        return try render([header] + rows)
+    }
+
+    /// CSV text of rows, the first one included, ending with a newline.
+    private static func render(_ rows: [[String]]) throws -> Data {
+        let writer = try CSVWriter(stream: .toMemory())
+        for row in rows { try writer.write(row: row) }
         writer.stream.close()
         guard let data = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
             throw CocoaError(.fileWriteUnknown)
@@ -54,7 +68,9 @@ public struct CSVReporter: Sendable {
     func keyCells(_ batch: some BatchIdentity) -> [String] {
         [CSVText.neutralized(batch.workload), batch.kind.rawValue, CSVText.neutralized(batch.runtime.rawValue),
          CSVText.neutralized(batch.runtimeVersion), CSVText.number(batch.switchIntervalMs), batch.scaling.rawValue,
-         String(batch.threads), String(batch.tasks)]
+         String(batch.threads), String(batch.tasks),
+         batch.taskWork.isSpecified ? CSVText.number(batch.taskWork.amount) : "",
+         CSVText.neutralized(batch.taskWork.unit)]
     }
 
     private func rawRow(_ r: BatchRecord, outlier: Bool, complete: Bool) -> [String] {
@@ -65,7 +81,8 @@ public struct CSVReporter: Sendable {
                n(r.threadCPUSeconds), String(r.voluntaryContextSwitches), String(r.involuntaryContextSwitches),
                n(r.spawnP50Micros), n(r.startP50Micros), n(r.startMaxMicros), n(r.joinP50Micros), n(r.joinMaxMicros),
                n(r.taskP50Millis), n(r.taskP99Millis), n(r.gilWaitSeconds), String(r.ops), String(r.bytes),
-               String(r.errors), String(r.timedOut), CSVText.neutralized(r.firstError)]
+               String(r.errors), String(r.timedOut), CSVText.neutralized(r.firstError),
+               r.precisionTarget.map { n($0 * 100) } ?? ""]
             + CSVSchema.metricColumns.map { r.metrics[$0].map(n) ?? "" }
     }
 
@@ -77,7 +94,10 @@ public struct CSVReporter: Sendable {
             + keyCells(s)
             + [String(s.repetitions), String(s.outliers), n(s.wallMedianSeconds), n(s.wallMinSeconds), n(s.wallMaxSeconds),
                n(s.wallStddevSeconds), n(s.wallCI95LowSeconds), n(s.wallCI95HighSeconds), n(s.speedup),
-               n(s.speedupCI95Low), n(s.speedupCI95High), n(s.efficiency), s.karpFlatt.map { n($0) } ?? "",
+               n(s.speedupCI95Low), n(s.speedupCI95High),
+               n(s.speedupUnpaired), n(s.speedupUnpairedCI95Low), n(s.speedupUnpairedCI95High),
+               String(s.rounds), s.speedupHalfWidthPct.map(n) ?? "", s.precisionMet.map { $0 ? "true" : "false" } ?? "",
+               n(s.efficiency), s.karpFlatt.map(n) ?? "",
                n(s.idealSpeedup), s.verdict.rawValue, n(s.gilWaitMedianSeconds), n(s.taskP50MedianMillis),
                String(s.errors), String(s.timedOut), String(s.failedBatches),
                CSVText.neutralized(s.notes.joined(separator: "; "))]

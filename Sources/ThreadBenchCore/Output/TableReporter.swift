@@ -6,13 +6,18 @@ public struct TableReporter: Sendable {
     /// Creates a reporter.
     public init() {}
 
-    /// The tables as text, each headed by its workload and runtime.
+    /// The tables as text, each headed by its workload, runtime and work.
+    ///
+    /// Above 1 thread the speedup and its interval are paired by round (the median of the
+    /// rounds' ratios); `±` is the interval's half-width in percent of the speedup, `rounds`
+    /// the rounds behind it. At 1 thread the interval is the baseline's own spread.
     public func render(_ rows: [SummaryRow]) -> String {
         var output = ""
         for (_, group) in rows.orderedGroups(by: CurveKey.init) {
             let first = group[0]
-            output += "\(first.workload) (\(first.kind.rawValue)) under \(first.runtime), \(first.tasks) tasks, "
-                + "\(first.scaling.rawValue) scaling\n"
+            let work = first.taskWork.isSpecified ? " of \(first.taskWork)" : ""
+            output += "\(first.workload) (\(first.kind.rawValue)) under \(first.runtime), \(first.tasks) tasks\(work), "
+                + "\(first.scaling.rawValue) scaling, speedups paired by round\n"
             let table = TextTable<SummaryRow> { row in
                 let shown = row.verdict != .failed
                 return [
@@ -20,6 +25,9 @@ public struct TableReporter: Sendable {
                     Column(title: "wall median", value: shown ? Self.duration(row.wallMedianSeconds) : "-", align: .right),
                     Column(title: "speedup", value: Self.speedup(row), align: .right),
                     Column(title: "95% CI", value: Self.interval(row), align: .right),
+                    Column(title: "±", value: row.speedupHalfWidthPct.map { String(format: "%.1f%%", $0) } ?? "",
+                           align: .right),
+                    Column(title: "rounds", value: row.rounds, align: .right),
                     Column(title: "ideal", value: shown ? String(format: "%.0fx", row.idealSpeedup) : "-", align: .right),
                     Column(title: "efficiency", value: row.speedup > 0 ? String(format: "%.0f%%", row.efficiency * 100) : "-",
                            align: .right),

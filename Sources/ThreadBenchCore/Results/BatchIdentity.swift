@@ -10,6 +10,8 @@ public protocol BatchIdentity {
     var scaling: Scaling { get }
     var threads: Int { get }
     var tasks: Int { get }
+    /// What one task did: rows of different work are not compared.
+    var taskWork: TaskWork { get }
 }
 
 extension BatchRecord: BatchIdentity {}

@@ -48,4 +48,19 @@ public struct SummaryRow: Sendable, Equatable {
     public var timedOut: Int
     /// The median over the repetitions of each workload-specific figure (`BatchRecord.metrics`).
     public var metricMedians: [String: Double] = [:]
+    /// What one task did (the same in every repetition of a row).
+    public var taskWork: TaskWork = .unspecified
+    /// median(1-thread walls) / median(N-thread walls) with its bootstrap interval, the rounds
+    /// resampled independently: the estimate the paired `speedup` replaces, kept for comparison.
+    public var speedupUnpaired: Double = 0
+    public var speedupUnpairedCI95Low: Double = 0
+    public var speedupUnpairedCI95High: Double = 0
+    /// Rounds with both the 1-thread and the N-thread wall measured: what the paired speedup
+    /// rests on (at 1 thread, the repetitions).
+    public var rounds: Int = 0
+    /// Half the speedup interval's width in percent of the speedup; nil at 1 thread.
+    public var speedupHalfWidthPct: Double?
+    /// Whether the interval is a 95% one (5 rounds or more) within the run's precision
+    /// target; nil at 1 thread or when the target is not known (a version-1 file).
+    public var precisionMet: Bool?
 }

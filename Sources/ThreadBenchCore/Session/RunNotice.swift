@@ -8,6 +8,8 @@ public enum RunNotice: Sendable, CustomStringConvertible {
     case driverErrors(BatchRecord)
     /// A warning about the finished run's results: unstable rows, outliers, failed tasks.
     case aboutResults(String)
+    /// How many cells met the precision target, and which did not (`PrecisionReport.closingLine`).
+    case precision(String)
     /// The run failed; the batches that finished are kept, marked incomplete.
     case partialResultsKept(batches: Int, rawPath: String)
 
@@ -21,7 +23,7 @@ public enum RunNotice: Sendable, CustomStringConvertible {
         case .driverErrors(let record):
             "\(record.runtime) \(record.workload), \(record.threads) threads: "
                 + "\(record.errors) errors: \(record.firstError)"
-        case .aboutResults(let line):
+        case .aboutResults(let line), .precision(let line):
             line
         case .partialResultsKept(let batches, let rawPath):
             "\(batches) finished batches kept in \(rawPath) (marked run_complete=false)"

@@ -6,11 +6,14 @@ public struct RunOutcome: Sendable {
     public let paths: ResultPaths
     /// One sentence per workload that measures something other than it seems to.
     public let caveats: [String]
+    /// How many cells met the precision target, per workload.
+    public let precision: PrecisionReport
 
     /// The summary table, the findings, the caveats and the model sentences, for the reader.
     public var resultsText: String {
         var text = TableReporter().render(analysis.summary)
         for line in analysis.findings { text += line + "\n" }
+        for line in precision.workloadLines { text += line + "\n" }
         for caveat in caveats { text += "note: \(caveat)\n" }
         text += "\n"
         for model in analysis.models where model.kind != .mixed { text += model.sentence + "\n" }

@@ -49,9 +49,11 @@ public struct RunSession {
         try measure(runner, into: store, metadata: metadata, delegate: delegate)
         let analysis = RunAnalysis(records: store.records, metadata: metadata)
         try store.finish(analysis, complete: true)
-        let outcome = RunOutcome(analysis: analysis, paths: store.paths, caveats: plan.workloads.compactMap(\.caveat))
+        let outcome = RunOutcome(analysis: analysis, paths: store.paths, caveats: plan.workloads.compactMap(\.caveat),
+                                 precision: PrecisionReport(summary: analysis.summary, target: plan.precision))
         delegate.runSession(output: outcome.resultsText)
         for line in analysis.warnings + analysis.failures { delegate.runSession(notice: .aboutResults(line)) }
+        if let line = outcome.precision.closingLine { delegate.runSession(notice: .precision(line)) }
         delegate.runSession(output: outcome.filesText)
         return outcome
     }

@@ -49,7 +49,8 @@ public enum CSVReadError: Error, Equatable, CustomStringConvertible {
             let shown = columns.prefix(5).joined(separator: ", ") + (columns.count > 5 ? ", ..." : "")
             return "\(path): missing \(columns.count) column\(columns.count == 1 ? "" : "s"): \(shown)"
         case .schemaVersion(let path, let line, let found):
-            return "\(path):\(line): schema_version '\(found)', this threadbench reads version \(CSVSchema.version)"
+            return "\(path):\(line): schema_version '\(found)', this threadbench reads versions "
+                + CSVSchema.readableVersions.map(String.init).joined(separator: " and ")
         case .noRows(let path):
             return "\(path): a header but no data rows"
         case .cellCount(let path, let line, let found, let expected):

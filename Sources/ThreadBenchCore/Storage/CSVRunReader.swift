@@ -98,7 +98,7 @@ public enum CSVRunReader {
     /// A row's batch: its schema version and identity checked first, then its measurements.
     private static func record(_ row: Row) throws -> BatchRecord {
         let version = row["schema_version"]
-        guard version == String(CSVSchema.version) else {
+        guard CSVSchema.readableVersions.map(String.init).contains(version) else {
             throw CSVReadError.schemaVersion(path: row.table.path, line: row.line, found: version)
         }
         guard let kind = WorkloadKind(rawValue: row["kind"]) else {
@@ -142,6 +142,15 @@ public enum CSVRunReader {
         record.errors = try row.int("errors", optional: true)
         record.timedOut = try row.int("timed_out", optional: true)
         record.firstError = row["first_error"]
+        let unit = row["task_work_unit"].trimmingCharacters(in: .whitespaces)
+        if !unit.isEmpty {
+            record.taskWork = TaskWork(amount: try row.double("task_work"), unit: unit)
+        }
+        if !row["precision_target_pct"].trimmingCharacters(in: .whitespaces).isEmpty {
+            let percent = try row.double("precision_target_pct")
+            guard percent > 0 else { throw row.bad("precision_target_pct", expected: "a percentage above 0") }
+            record.precisionTarget = percent / 100
+        }
         for column in CSVSchema.metricColumns where row.table.columns[column] != nil && !row[column].isEmpty {
             record.metrics[column] = try row.double(column)
         }

@@ -1,7 +1,13 @@
 /// The column layout of ThreadBench's CSV files; units are in the names.
 public enum CSVSchema {
     /// Bumped whenever a column changes meaning or disappears; `compare` refuses other versions.
-    public static let version = 1
+    /// Version 2 added `task_work` and `task_work_unit`, `precision_target_pct`, and the paired
+    /// speedup's figures in the summary (its `speedup` became the median of per-round ratios).
+    public static let version = 2
+
+    /// The versions the reader reads: a version-1 row lacks the columns version 2 added,
+    /// which then take their defaults (work unknown, no precision target).
+    public static let readableVersions = [1, 2]
 
     /// Run and machine metadata, first on every row of every file.
     public static let metadataColumns = [
@@ -13,6 +19,7 @@ public enum CSVSchema {
     /// Which batch a row describes.
     public static let batchKeyColumns = [
         "workload", "kind", "runtime", "runtime_version", "switch_interval_ms", "scaling", "threads", "tasks",
+        "task_work", "task_work_unit",
     ]
 
     /// Workload-specific figures; empty where a workload does not report them.
@@ -28,11 +35,13 @@ public enum CSVSchema {
         "ctx_voluntary", "ctx_involuntary",
         "spawn_p50_us", "start_p50_us", "start_max_us", "join_p50_us", "join_max_us",
         "task_p50_ms", "task_p99_ms", "gil_wait_s", "ops", "bytes", "errors", "timed_out", "first_error",
+        "precision_target_pct",
     ] + metricColumns
 
     /// Raw-file columns a reader does without: the outlier flag, the workload-specific figures,
-    /// and the usable CPUs and their limit (version-1 files lack them: usable = logical, no limit).
-    public static let optionalRawColumns = ["outlier", "usable_cpus", "cpu_limit"] + metricColumns
+    /// and the columns that version-1 files lack (usable = logical CPUs with no limit; task work unknown).
+    public static let optionalRawColumns = ["outlier", "usable_cpus", "cpu_limit", "task_work", "task_work_unit",
+                                            "precision_target_pct"] + metricColumns
 
     /// Raw-file columns a file must have to be read back, in file order.
     public static let requiredRawColumns = rawColumns.filter { !optionalRawColumns.contains($0) }
@@ -41,6 +50,8 @@ public enum CSVSchema {
     public static let summaryColumns = metadataColumns + batchKeyColumns + [
         "repetitions", "outliers", "wall_median_s", "wall_min_s", "wall_max_s", "wall_stddev_s",
         "wall_ci95_low_s", "wall_ci95_high_s", "speedup", "speedup_ci95_low", "speedup_ci95_high",
+        "speedup_unpaired", "speedup_unpaired_ci95_low", "speedup_unpaired_ci95_high",
+        "rounds", "speedup_half_width_pct", "precision_met",
         "efficiency", "karp_flatt", "ideal_speedup", "verdict", "gil_wait_median_s", "task_p50_median_ms",
         "errors", "timed_out", "failed_batches", "notes",
     ]

@@ -12,6 +12,9 @@ public final class ResultStore {
     /// Every measured batch so far.
     public private(set) var records: [BatchRecord] = []
     private let reporter: CSVReporter
+    /// The raw file as rewritten after every batch: each row is rendered once, when its
+    /// batch arrives, so a run of many batches does not render its early rows again and again.
+    private var rawText = Data()
 
     /// Creates a store; nothing is written until the first record arrives.
     public init(paths: ResultPaths, metadata: RunMetadata) {
@@ -22,8 +25,10 @@ public final class ResultStore {
     /// Adds a batch and rewrites the raw file.
     /// - Throws: `FileWriteError`.
     public func append(_ record: BatchRecord) throws {
+        if rawText.isEmpty { rawText = try reporter.rawHeader() }
+        rawText += try reporter.rawRows([record], complete: false)
         records.append(record)
-        try AtomicFile.write(try reporter.raw(records, outlierFlags: nil, complete: false), to: paths.raw, durable: false)
+        try AtomicFile.write(rawText, to: paths.raw, durable: false)
     }
 
     /// Writes an analysis of the records as the raw, summary and model CSVs and the chart.

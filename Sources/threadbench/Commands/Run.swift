@@ -15,14 +15,16 @@ extension ThreadBench {
         @Option(help: "The Python 3 interpreter for the cpython runtime (default: python3, then python, on PATH).") var python: String?
         @Option(name: .customLong("start-method"), help: "How cpython-processes starts its processes: fork, forkserver or spawn (default: fork).") var startMethod: String?
         @Option(help: "Thread counts: a list like 1,2,4,8 or a doubling range like 1...64.") var threads = "1...64"
-        @Option(help: "Measured batches per workload, runtime and thread count (default 5, 3 with --quick).") var repetitions: Int?
-        @Option(help: "Discarded warm-up batches per workload, runtime and thread count.") var warmup = 1
+        @Option(help: "A fixed count of rounds (one batch per thread count each) per workload and runtime; default: adaptive, at least 5, more where intervals are wide.") var repetitions: Int?
+        @Option(help: "Target half-width of each speedup's 95% interval, relative to it: 0.03 is +-3%. Adaptive rounds run until it is met or the budget is spent.") var precision = RunConfiguration.defaultPrecision
+        @Option(name: .customLong("budget"), help: "Seconds the whole run may take; rounds give to fit it (default 100, 18 with --quick). Ignored with --repetitions.") var budgetSeconds: Double?
+        @Option(help: "Discarded warm-up rounds per workload and runtime.") var warmup = 1
         @Option(help: "Tasks per batch (strong scaling) or per thread (weak); default: each workload's own.") var tasks: Int?
         @Option(help: "Scaling: strong (fixed total work) or weak (fixed work per thread).") var scaling = Scaling.strong
         @Option(name: .customLong("switch-interval"), help: "The emulated GIL's switch interval in milliseconds.") var switchIntervalMs = 5.0
         @Option(name: .customLong("timeout"), help: "Seconds a batch may run before its threads count as timed out.") var timeoutSeconds = 120.0
         @OptionGroup var io: WorkloadOptions
-        @Flag(help: "Smaller work per task, 3 repetitions, Swift runtimes only (unless --runtimes or --python): seconds, not minutes.") var quick = false
+        @Flag(help: "Smaller work per task, an 18 s budget, Swift runtimes only (unless --runtimes or --python).") var quick = false
         @Option(help: "Folder for the CSV reports (created if missing).") var out = "results"
         @Option(help: "Label for this machine or experiment, in file names and every row (default: the hostname).") var label: String?
         @Flag(help: "Show a progress line on stderr even when it is not a terminal.") var progress = false
@@ -38,7 +40,7 @@ extension ThreadBench {
                                                      python: python, quick: quick, startMethod: startMethod)
                 var configuration = RunConfiguration(
                     runtimes: selection, threadCounts: try ThreadCountParser.parse(threads), repetitions: repetitions,
-                    quick: quick, warmup: warmup, tasks: tasks, scaling: scaling, switchIntervalMs: switchIntervalMs,
+                    precision: precision, budgetSeconds: budgetSeconds, quick: quick, warmup: warmup, tasks: tasks, scaling: scaling, switchIntervalMs: switchIntervalMs,
                     batchTimeoutSeconds: timeoutSeconds, outFolder: out, hostLabel: label,
                     preflight: { try Suite.preflight($0) }, pythonDriverPath: { try PythonDriver.scriptPath() })
                 try configuration.check()
@@ -72,7 +74,8 @@ extension ThreadBench {
 
         /// The options that set the values a `RunSettingError` names.
         static let flags: [RunSetting: String] = [
-            .repetitions: "--repetitions", .warmup: "--warmup", .tasks: "--tasks",
+            .repetitions: "--repetitions", .precision: "--precision", .budget: "--budget", .warmup: "--warmup",
+            .tasks: "--tasks",
             .switchInterval: "--switch-interval", .batchTimeout: "--timeout", .hostLabel: "--label",
         ]
 
