@@ -1,7 +1,10 @@
 """ThreadBench's CPython driver: runs one batch of a workload on real CPython threads.
 
-ThreadBench starts this file once per batch with the batch as one JSON object in argv[1]
-(stdin when there is no argument), and reads one JSON object back from stdout (the contract is in docs/CPYTHON.md).
+ThreadBench starts this file once per round with the round's batches as a JSON list in
+argv[1] (stdin when there is no argument) and reads one JSON report per line back from stdout,
+each printed as soon as its batch is done; a single JSON object runs one batch as before (the
+contract is in docs/CPYTHON.md). After a batch whose workers hung, the driver prints its report
+and exits with status 3, so an abandoned daemon thread never runs beside the next batch.
 The threads use the lesson's API exactly: threading.Thread(target=..., args=(...),
 daemon=True), start(), join(timeout). With "mode": "processes" each worker is instead a
 multiprocessing.Process(target=..., args=(...), daemon=True) of the requested
@@ -10,7 +13,7 @@ multiprocessing.Process(target=..., args=(...), daemon=True) of the requested
 Input:  {"contract": 1, "workload": "math", "threads": 2, "tasks": 128, "ranges": null,
          "timeout_s": 120, "switch_interval_ms": 5, "params": {"iterations": 1000000}}
 Output: {"contract": 1, "implementation": "cpython", "python_version": "3.11.7",
-         "gil_enabled": true, "wall_s": ..., "threads": [{...}, ...], "error": null, ...}
+         "gil_enabled": true, "pid": 4242, "wall_s": ..., "threads": [{...}, ...], "error": null, ...}
 """
 
 import json
@@ -703,25 +706,60 @@ def interpreter():
         "python_version": "%d.%d.%d" % sys.version_info[:3],
         "gil_enabled": bool(probe()) if probe else True,
         "switch_interval_ms": sys.getswitchinterval() * 1000.0,
+        "pid": os.getpid(),
     }
 
 
-def main():
-    """Reads the batch from argv[1] (or stdin), runs it, writes the report; exit 2 on a bad batch."""
-    status = 0
+def answer(batch):
+    """Runs one batch from the request and returns (report, refused)."""
     try:
-        batch = json.loads(sys.argv[1] if len(sys.argv) > 1 else sys.stdin.read())
         if not isinstance(batch, dict) or batch.get("contract") != CONTRACT:
             raise BatchError("expected a JSON object with contract %d" % CONTRACT)
         report = run_batch(batch)
         report.update(interpreter())
         report["error"] = None
+        return report, False
     except (BatchError, ValueError) as error:
         report = interpreter()
         report["error"] = str(error) if isinstance(error, BatchError) else describe(error)
-        status = 2
+        return report, True
+
+
+def emit(report):
+    """Writes one report as one JSON line, at once."""
     sys.stdout.write(json.dumps(report, allow_nan=False) + "\n")
     sys.stdout.flush()
+
+
+# Exit status after a batch whose workers hung: the rest of the list was not run.
+STOPPED_AFTER_HANG = 3
+
+
+def main():
+    """Reads a batch or a list of batches from argv[1] (or stdin), runs them, writes a report each.
+
+    Exit status: 0, or 2 when a batch was refused, or 3 when a batch left hung workers behind
+    and the batches after it were not run.
+    """
+    status = 0
+    try:
+        request = json.loads(sys.argv[1] if len(sys.argv) > 1 else sys.stdin.read())
+    except ValueError as error:
+        report = interpreter()
+        report["error"] = describe(error)
+        emit(report)
+        os._exit(2)
+    batches = request if isinstance(request, list) else [request]
+    for batch in batches:
+        report, refused = answer(batch)
+        emit(report)
+        if refused:
+            status = 2
+        elif isinstance(request, list) and report.get("timed_out"):
+            # Abandoned daemon threads (or a stopped child's leftovers) must not run beside
+            # the next batch: ThreadBench runs the rest in a fresh process.
+            status = STOPPED_AFTER_HANG
+            break
     # Daemon threads still running (timed out) must not keep the process alive.
     os._exit(status)
 
