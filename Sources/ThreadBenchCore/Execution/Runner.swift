@@ -147,9 +147,7 @@ public struct Runner: Sendable {
     private func warmUp(_ workload: any Workload, _ runtime: Runtime, _ state: inout RunState,
                         progress: (RunProgress) -> Void) throws {
         for _ in 0..<plan.warmup {
-            for threads in plan.threadCounts {
-                try runBatch(workload, runtime, threads, repetition: 0, &state, progress: progress)
-            }
+            try runBatches(workload, runtime, repetition: 0, &state, progress: progress) { _ in }
         }
     }
 
@@ -159,46 +157,72 @@ public struct Runner: Sendable {
         let round = state.schedule.roundsRun(of: curve) + 1
         let roundStarted = clock()
         var walls: [Int: Seconds] = [:]
-        for threads in plan.threadCounts {
-            let record = try runBatch(workload, runtime, threads, repetition: round, &state, progress: progress)
+        try runBatches(workload, runtime, repetition: round, &state, progress: progress) { record in
             // A batch with errors did not do all its work: its wall does not count.
-            if record.errors == 0 { walls[threads] = record.wallSeconds }
+            if record.errors == 0 { walls[record.threads] = record.wallSeconds }
             try onRecord(record)
         }
         state.schedule.record(round: walls, of: curve, roundSeconds: clock() - roundStarted)
     }
 
-    /// Runs one batch after telling `progress`, and stamps the record with its work and the
-    /// plan's precision target.
-    @discardableResult
-    private func runBatch(_ workload: any Workload, _ runtime: Runtime, _ threads: Int, repetition: Int,
-                          _ state: inout RunState, progress: (RunProgress) -> Void) throws -> BatchRecord {
+    /// Runs a round's batches, one per thread count in order, in one call to the runtime's
+    /// executor (`BatchExecuting.executeRound`): tells `progress` before each batch, stamps
+    /// each record with its work and the plan's precision target, and hands it to `each`.
+    private func runBatches(_ workload: any Workload, _ runtime: Runtime, repetition: Int, _ state: inout RunState,
+                            progress: (RunProgress) -> Void, each: (BatchRecord) throws -> Void) throws {
         if state.stop.isRequested { throw RunError.cancelled }
-        let elapsed = clock() - state.started
-        progress(RunProgress(done: state.done, workload: workload.name, runtime: runtime, threads: threads,
-                             repetition: repetition, isWarmup: repetition == 0, elapsedSeconds: elapsed,
-                             estimatedSecondsLeft: state.schedule.estimatedSecondsLeft(spentSeconds: elapsed)))
-        let spec = BatchSpec(
-            workload: workload, runtime: runtime, threads: threads,
-            tasks: plan.tasks(for: workload, threads: threads), repetition: repetition,
-            scaling: plan.scaling, switchIntervalMs: plan.switchIntervalMs,
-            timeoutSeconds: plan.batchTimeoutSeconds, stop: state.stop)
-        guard let executor = executors[runtime] else {
-            throw RunError.batchFailed(workload: workload.name, runtime: runtime, threads: threads,
-                                       reason: "no executor for the \(runtime.rawValue) runtime")
+        let specs = plan.threadCounts.map { threads in
+            BatchSpec(workload: workload, runtime: runtime, threads: threads,
+                      tasks: plan.tasks(for: workload, threads: threads), repetition: repetition,
+                      scaling: plan.scaling, switchIntervalMs: plan.switchIntervalMs,
+                      timeoutSeconds: plan.batchTimeoutSeconds, stop: state.stop)
         }
-        var record: BatchRecord
+        guard let first = specs.first else { return }
+        func failure(at index: Int, _ reason: String) -> RunError {
+            .batchFailed(workload: workload.name, runtime: runtime, threads: specs[min(index, specs.count - 1)].threads,
+                         reason: reason)
+        }
+        guard let executor = executors[runtime] else {
+            throw failure(at: 0, "no executor for the \(runtime.rawValue) runtime")
+        }
+        func tell(_ spec: BatchSpec, done: Int, started: Seconds, schedule: RoundSchedule<CurveKey>) {
+            let elapsed = clock() - started
+            progress(RunProgress(done: done, workload: workload.name, runtime: runtime, threads: spec.threads,
+                                 repetition: repetition, isWarmup: repetition == 0, elapsedSeconds: elapsed,
+                                 estimatedSecondsLeft: schedule.estimatedSecondsLeft(spentSeconds: elapsed)))
+        }
+        tell(first, done: state.done, started: state.started, schedule: state.schedule)
+        var received = 0
+        var done = state.done
+        var handlerError: (any Error)?
         do {
-            record = try executor.execute(spec)
-        } catch RunError.cancelled {
+            try executor.executeRound(specs) { result in
+                guard received < specs.count else { return }
+                var record = result
+                record.taskWork = workload.taskWork(under: runtime)
+                record.precisionTarget = plan.precision
+                received += 1
+                done += 1
+                do {
+                    try each(record)
+                } catch {
+                    handlerError = error
+                    throw error
+                }
+                if received < specs.count {
+                    tell(specs[received], done: done, started: state.started, schedule: state.schedule)
+                }
+            }
+        } catch RunError.cancelled where handlerError == nil {
             throw RunError.cancelled
         } catch {
-            throw RunError.batchFailed(workload: workload.name, runtime: runtime, threads: threads,
-                                       reason: "\(error)")
+            state.done = done
+            if let handlerError { throw handlerError }
+            throw failure(at: received, "\(error)")
         }
-        state.done += 1
-        record.taskWork = workload.taskWork(under: runtime)
-        record.precisionTarget = plan.precision
-        return record
+        state.done = done
+        guard received == specs.count else {
+            throw failure(at: received, "the executor returned \(received) records for \(specs.count) batches")
+        }
     }
 }

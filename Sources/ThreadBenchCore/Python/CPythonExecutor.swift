@@ -38,47 +38,23 @@ public struct CPythonExecutor: BatchExecuting {
     /// Only workloads with a Python version can run here.
     public func supports(_ workload: any Workload) -> Bool { workload is any PythonPortable }
 
-    /// Runs one batch in a fresh driver process and folds its report into a record.
+    /// Runs one batch in a fresh driver process and folds its report into a record: a round of one.
     /// - Throws: `RunError.cancelled` when `spec.stop` said so mid-batch (polled every 50 ms;
-    ///   the child is killed); every other failure
-    ///   is a record with errors.
+    ///   the child is killed); every other failure is a record with errors.
     public func execute(_ spec: BatchSpec) throws -> BatchRecord {
+        guard let record = try executeRound([spec]).first else {
+            return failed(spec, seconds: 0, "python driver: no record for the batch")
+        }
+        return record
+    }
+
+    /// The record of a batch the driver answered: its measurements, or its refusal.
+    func record(for report: DriverReport, spec: BatchSpec, seconds: Seconds) -> BatchRecord {
         guard let workload = spec.workload as? any PythonPortable else {
-            return failed(spec, seconds: 0, "\(spec.workload.name) has no Python version")
-        }
-        let request: String
-        do {
-            request = try DriverRequest(spec: spec, workload: workload, workers: workers).json()
-        } catch {
-            return failed(spec, seconds: 0, "cannot encode the batch for the python driver: \(error)")
-        }
-        let result: ChildResult
-        do {
-            result = try ChildProcess.run(interpreter.executable, [driverPath, request],
-                                          timeoutSeconds: spec.timeoutSeconds + graceSeconds,
-                                          shouldStop: { spec.stop.isRequested })
-        } catch {
-            return failed(spec, seconds: 0, "python driver: \(error)")
-        }
-        if result.interrupted { throw RunError.cancelled }
-        let limit = CSVText.number(spec.timeoutSeconds + graceSeconds)
-        if result.timedOut {
-            var record = failed(spec, seconds: result.elapsedSeconds,
-                                "python driver still running after \(limit) s; killed")
-            record.timedOut = spec.threads
-            return record
-        }
-        let report: DriverReport
-        do {
-            report = try DriverReport.parse(result.stdout, threads: spec.threads, workers: workers)
-        } catch {
-            let how = result.killedBySignal ? "died on signal \(result.status)" : "exited with status \(result.status)"
-            let tail = result.stderrTail.isEmpty ? "" : "; stderr: \(result.stderrTail)"
-            return failed(spec, seconds: result.elapsedSeconds, "python driver \(how) and \(error)\(tail)")
+            return failed(spec, seconds: seconds, "\(spec.workload.name) has no Python version", report: report)
         }
         if let refusal = report.error {
-            return failed(spec, seconds: result.elapsedSeconds, "python driver refused the batch: \(refusal)",
-                          report: report)
+            return failed(spec, seconds: seconds, "python driver refused the batch: \(refusal)", report: report)
         }
         return fold(report, spec: spec, workload: workload)
     }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// The batch ThreadBench hands the CPython driver, as JSON on its command line (contract 1).
+/// The batch ThreadBench hands the CPython driver, as JSON on its command line (contract 1);
+/// a round's batches go as a JSON list of these.
 struct DriverRequest: Encodable {
     var contract = DriverReport.contract
     var workload: String
@@ -43,7 +44,8 @@ struct DriverRequest: Encodable {
     }
 }
 
-/// What the CPython driver prints for one batch: one JSON object on the last line of stdout.
+/// What the CPython driver prints for one batch: one JSON object on one line of stdout (a
+/// round's batches print a line each, in order).
 ///
 /// The contract, field by field, is in docs/CPYTHON.md. Fields after `error` are absent
 /// when the driver refused the batch (`error` set).
@@ -70,6 +72,8 @@ struct DriverReport: Decodable, Equatable {
     var mode: String?
     /// The start method that ran, for processes; null for threads.
     var start_method: String?
+    /// The driver process's id; absent from drivers older than rounds in one process.
+    var pid: Int?
 
     /// One worker thread; the measurements are present only when it finished before the deadline.
     struct ThreadReport: Decodable, Equatable {
