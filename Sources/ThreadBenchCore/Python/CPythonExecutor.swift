@@ -1,18 +1,23 @@
 import Foundation
 
-/// Runs a batch on real CPython threads (`cpython`) or processes (`cpython-processes`): one
-/// driver child process per batch.
+/// Runs batches on real CPython threads (`cpython`) or processes (`cpython-processes`): one
+/// driver child process per round (`executeRound`, in `CPythonExecutor+Round.swift`).
 ///
-/// One process per batch keeps batches apart: a batch that hangs or crashes costs only its
-/// own row, no thread of an earlier batch is still running in a later one, and the hard
-/// time limit maps onto exactly one batch. Interpreter start-up (tens of milliseconds) lies
-/// outside the measured wall time, which the driver takes from first `start()` to last `join`.
+/// One process per round, because CPython's speed differs from process to process far more
+/// than within one (the same loop took 105-184 ms across 8 fresh processes, within about +-5%
+/// inside one), and a round's paired ratio wall(1) / wall(N) cancels only what its batches
+/// share. A fresh process per round keeps rounds independent. A batch that leaves hung workers
+/// behind ends its process after its report, so no abandoned daemon thread runs beside a later
+/// batch; the rest of the round runs in a fresh process. The hard time limit is the round's
+/// batch timeouts together plus `graceSeconds`. Interpreter start-up (tens of milliseconds)
+/// lies outside the measured wall time, which the driver takes from first `start()` to last `join`.
 ///
-/// A driver that dies, prints garbage, breaks the contract or outlives the batch timeout
-/// never stops the run: its batch comes back as a record whose `errors` (and `timedOut`,
-/// when it was killed) count every thread, with the reason in `firstError`. Under processes
-/// a worker process that hung is terminated by the driver at the batch timeout and counts as
-/// timed out; one that died before reporting counts as an error.
+/// A driver that dies, prints garbage, breaks the contract or outlives its time limit never
+/// stops the run: the batch in flight comes back as a record whose `errors` (and `timedOut`,
+/// when it was killed) count every thread, with the reason in `firstError`, and the batches
+/// it never reached as records with errors that say so. Under processes a worker process that
+/// hung is terminated by the driver at the batch timeout and counts as timed out; one that
+/// died before reporting counts as an error.
 public struct CPythonExecutor: BatchExecuting {
     /// The interpreter every batch runs in.
     public let interpreter: PythonInterpreter
