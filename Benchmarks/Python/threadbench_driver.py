@@ -16,6 +16,7 @@ Output: {"contract": 1, "implementation": "cpython", "python_version": "3.11.7",
          "gil_enabled": true, "pid": 4242, "wall_s": ..., "threads": [{...}, ...], "error": null, ...}
 """
 
+import gc
 import json
 import math
 import multiprocessing
@@ -465,6 +466,9 @@ def run_batch(batch):
     if name == "convoy":
         params["__convoy"] = ConvoyBatch(ranges, timeout_s, context)
     workers = [maker(params, index, count) for index in range(count)]
+    # An earlier batch of the round, in this same interpreter, may have left cyclic garbage:
+    # collect it now rather than in the middle of this batch.
+    gc.collect()
     warm_up()
     if context is None:
         report = measure(workers, ranges, timeout_s)

@@ -39,7 +39,8 @@ public enum RunError: Error, CustomStringConvertible {
 /// Runs a plan in passes: each pass runs one round of every curve still open.
 ///
 /// A curve is a workload under a runtime; a round of it is one batch at each thread count,
-/// 1 included, run back to back, and repetition r of every thread count is round r. Pairing
+/// 1 included, run back to back in one call to the runtime's executor (`executeRound`: for
+/// CPython, one interpreter process), and repetition r of every thread count is round r. Pairing
 /// the walls of a round cancels drift of the machine slower than a round (`PairedSpeedup`).
 /// How many rounds a curve runs is the `RoundSchedule`'s call: a fixed count, or adaptive
 /// rounds within the plan's budget that go to the curves whose speedup intervals are still
