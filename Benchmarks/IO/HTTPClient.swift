@@ -111,31 +111,31 @@ final class HTTPClient {
 
     /// The write callback: copies a piece of the body into the sink, under the lock.
     private static let write: ccurl_write_callback = { data, size, count, user in
-        guard let user else { return 0 }
-        let sink = Unmanaged<ResponseSink>.fromOpaque(user).takeUnretainedValue()
-        let length = size * count
-        guard length > 0, let data else { return length }
-        sink.interpreting {
-            data.withMemoryRebound(to: UInt8.self, capacity: length) {
-                sink.body.append(contentsOf: UnsafeBufferPointer(start: $0, count: length))
-            }
-        }
-        return length
+        underLock(data, size * count, user) { sink, bytes in sink.body.append(contentsOf: bytes) }
     }
 
     /// The header callback: parses one header line, under the lock; a Content-Length
     /// reserves the body's room, as `http.client` reads exactly that many bytes.
     private static let header: ccurl_write_callback = { data, size, count, user in
-        guard let user else { return 0 }
-        let sink = Unmanaged<ResponseSink>.fromOpaque(user).takeUnretainedValue()
-        let length = size * count
-        guard length > 0, let data else { return length }
-        sink.interpreting {
-            let line = data.withMemoryRebound(to: UInt8.self, capacity: length) {
-                String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
-            }
+        underLock(data, size * count, user) { sink, bytes in
+            let line = String(decoding: bytes, as: UTF8.self)
             sink.headerLines += 1
             if let bytes = contentLength(line) { sink.body.reserveCapacity(bytes) }
+        }
+    }
+
+    /// What both callbacks share: finds the sink and hands it the piece of `length` bytes while
+    /// holding the lock (`ResponseSink.interpreting`), as `http.client` handles what a socket
+    /// call returned under the GIL. Returns `length`, which tells libcurl the piece was taken.
+    private static func underLock(_ data: UnsafeMutablePointer<CChar>?, _ length: Int, _ user: UnsafeMutableRawPointer?,
+                                  _ handle: (ResponseSink, UnsafeBufferPointer<UInt8>) -> Void) -> Int {
+        guard let user else { return 0 }
+        let sink = Unmanaged<ResponseSink>.fromOpaque(user).takeUnretainedValue()
+        guard length > 0, let data else { return length }
+        sink.interpreting {
+            data.withMemoryRebound(to: UInt8.self, capacity: length) {
+                handle(sink, UnsafeBufferPointer(start: $0, count: length))
+            }
         }
         return length
     }
