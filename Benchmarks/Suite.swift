@@ -73,6 +73,13 @@ public enum Suite {
         }
     }
 
+    /// The workloads of a comma-separated list (`math, sleep`), in its order; nil: every workload.
+    /// - Throws: `SuiteError` naming an unknown workload and listing the known ones.
+    public static func workloads(namedIn list: String?, options: SuiteOptions) throws -> [any Workload] {
+        let names = list?.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        return try workloads(named: names ?? Suite.names, options: options)
+    }
+
     /// Checks, before any batch runs, what the workloads need from outside the process
     /// (a reachable `--url`, a writable `--file-dir`), so a bad setting fails in one line
     /// and writes no CSV.

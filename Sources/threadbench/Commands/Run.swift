@@ -10,8 +10,7 @@ extension ThreadBench {
             abstract: "Run the suite (the default command) and write CSV reports to --out.")
 
         @Option(help: "Comma-separated workloads to run (see 'threadbench list'); default: all.") var workloads: String?
-        @Option(help: "Comma-separated runtimes: swift, swift-gil, cpython, cpython-processes (default: the first three, cpython when a Python 3 is found; swift,swift-gil with --quick).")
-        var runtimes: String?
+        @Option(help: "Comma-separated runtimes: swift, swift-gil, cpython, cpython-processes (default: the first three, cpython when a Python 3 is found; swift,swift-gil with --quick).") var runtimes: String?
         @Option(help: "The Python 3 interpreter for the cpython runtime (default: python3, then python, on PATH).") var python: String?
         @Option(name: .customLong("start-method"), help: "How cpython-processes starts its processes: fork, forkserver or spawn (default: fork).") var startMethod: String?
         @Option(help: "Thread counts: a list like 1,2,4,8 or a doubling range like 1...64.") var threads = "1...64"
@@ -45,9 +44,7 @@ extension ThreadBench {
                     preflight: { try Suite.preflight($0) }, pythonDriverPath: { try PythonDriver.scriptPath() })
                 try configuration.check()
                 let suiteOptions = try io.suiteOptions(quick: quick)
-                let names = workloads?.split(separator: ",", omittingEmptySubsequences: false)
-                    .map { $0.trimmingCharacters(in: .whitespaces) }
-                configuration.plan.workloads = try Suite.workloads(named: names ?? Suite.names, options: suiteOptions)
+                configuration.plan.workloads = try Suite.workloads(namedIn: workloads, options: suiteOptions)
                 prepared.value = configuration
             } catch {
                 throw Self.naming(error)
@@ -61,23 +58,18 @@ extension ThreadBench {
             let console = RunConsole(showProgress: progress || Terminal.stderrIsTTY)
             do {
                 _ = try RunSession(configuration: configuration).run(delegate: console)
-            } catch let error as RunSessionError {
-                console.endProgress()
-                guard case .interrupted = error else { throw error }
-                Terminal.error(error.description)
-                Foundation.exit(Interruption.exitStatus)
             } catch {
                 console.endProgress()
-                throw error
+                guard case RunSessionError.interrupted = error else { throw error }
+                Terminal.error("\(error)")
+                Foundation.exit(Interruption.exitStatus)
             }
         }
 
         /// The options that set the values a `RunSettingError` names.
         static let flags: [RunSetting: String] = [
-            .repetitions: "--repetitions", .precision: "--precision", .budget: "--budget", .warmup: "--warmup",
-            .tasks: "--tasks",
-            .switchInterval: "--switch-interval", .batchTimeout: "--timeout", .hostLabel: "--label",
-        ]
+            .repetitions: "--repetitions", .precision: "--precision", .budget: "--budget", .warmup: "--warmup", .tasks: "--tasks",
+            .switchInterval: "--switch-interval", .batchTimeout: "--timeout", .hostLabel: "--label"]
 
         /// A core error as a one-line `ValidationError` that names the option at fault.
         static func naming(_ error: any Error) -> any Error {
