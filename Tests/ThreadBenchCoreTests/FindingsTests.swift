@@ -54,6 +54,17 @@ import Testing
 }
 
 @Suite struct FindingsUncertaintyTests {
+    @Test func anInconclusiveIntervalBelowOneSaysItMayHurt() {
+        // Five rounds, every 2-thread batch 2-7% slower than its round's 1-thread batch: the
+        // interval lies below 1x but reaches above 0.95, so the verdict is inconclusive.
+        let base = HonestSummaryTests.records(1, HonestSummaryTests.five)
+        let slower = HonestSummaryTests.five.enumerated().map { $1 * [1.02, 1.05, 1.07, 1.03, 1.04][$0] }
+        let rows = Summarizer.summarize(base + HonestSummaryTests.records(2, slower), usableCPUs: 2)
+        #expect(rows[1].verdict == .inconclusive && rows[1].speedupCI95High < 1, "\(rows[1])")
+        let line = Findings(usableCPUs: 2).sentences(rows)[0]
+        #expect(line.hasPrefix("math: threads may hurt or make no difference under swift"), "\(line)")
+    }
+
     @Test func aGainWhoseIntervalReachesAcrossABoundIsInconclusive() {
         // Five noisy repetitions: the median speedup is 2x, but the interval reaches below 1.05.
         let base = HonestSummaryTests.records(1, HonestSummaryTests.five)

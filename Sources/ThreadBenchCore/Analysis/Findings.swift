@@ -62,7 +62,7 @@ public struct Findings: Sendable {
             return "\(subject) cannot be judged under \(runtime) (no successful 1-thread batch to measure against)"
         }
         let cpus = row.kind.isBoundByCPUs(under: runtime) ? " on \(cpusText)" : ""
-        return "\(subject) \(verb(row.verdict)) under \(runtime) "
+        return "\(subject) \(verb(row)) under \(runtime) "
             + String(format: "(%.2fx at %d threads", row.speedup, row.threads) + cpus + caveat(row) + ")"
     }
 
@@ -72,12 +72,14 @@ public struct Findings: Sendable {
         return rows.max { $0.speedup < $1.speedup }
     }
 
-    /// The verb of each verdict.
-    private func verb(_ verdict: Verdict) -> String {
-        switch verdict {
+    /// The verb of a row's verdict; an inconclusive one says which side of 1x its interval lies on.
+    private func verb(_ row: SummaryRow) -> String {
+        switch row.verdict {
         case .helps: "help"
         case .hurts: "hurt"
         case .noGain: "make no difference"
+        case .inconclusive where row.intervalIsNominal95 && row.speedupCI95High < 1: "may hurt or make no difference"
+        case .inconclusive where row.intervalIsNominal95 && row.speedupCI95Low > 1: "may help or make no difference"
         case .inconclusive, .baseline, .failed, .notApplicable: "may or may not help"
         }
     }
