@@ -90,13 +90,7 @@ final class HandoffProbe: Workload, @unchecked Sendable {
         let lock = InterpreterLock(switchIntervalNanos: 100_000)
         let ending = TaskContext(lock: lock, threadIndex: 0)
         ending.enter()
-        let asker = BenchThread(name: "asker") {
-            let context = TaskContext(lock: lock, threadIndex: 1)
-            context.enter()
-            context.exit()
-        }
-        try asker.start()
-        while !lock.isDropRequested { sched_yield() }
+        let asker = try Self.startAsker(lock)
         ending.exit()
         #expect(asker.join(timeout: 30))
         #expect(lock.forcedSwitchCount == 0, "a thread's last release does not wait for the next holder")
@@ -109,13 +103,7 @@ final class HandoffProbe: Workload, @unchecked Sendable {
         let lock = InterpreterLock(switchIntervalNanos: 100_000)
         let worker = TaskContext(lock: lock, threadIndex: 0)
         worker.enter()
-        let asker = BenchThread(name: "asker") {
-            let context = TaskContext(lock: lock, threadIndex: 1)
-            context.enter()
-            context.exit()
-        }
-        try asker.start()
-        while !lock.isDropRequested { sched_yield() }
+        let asker = try Self.startAsker(lock)
         let askerTookIt = worker.blocking { lock.takes(by: 2) == 1 }
         #expect(askerTookIt, "the blocking call began only after the asker had the lock")
         #expect(lock.forcedSwitchCount == 1)
@@ -138,5 +126,18 @@ final class HandoffProbe: Workload, @unchecked Sendable {
         #expect(context.interpreting { 7 } == 7, "outside a blocking call it just runs")
         context.exit()
         #expect(TaskContext(lock: nil, threadIndex: 0).interpreting { 3 } == 3)
+    }
+
+    /// Starts a worker (thread index 1) that enters and exits once, and returns once its wait
+    /// for the lock held by thread index 0 has become a drop request.
+    private static func startAsker(_ lock: InterpreterLock) throws -> BenchThread {
+        let asker = BenchThread(name: "asker") {
+            let context = TaskContext(lock: lock, threadIndex: 1)
+            context.enter()
+            context.exit()
+        }
+        try asker.start()
+        while !lock.isDropRequested { sched_yield() }
+        return asker
     }
 }

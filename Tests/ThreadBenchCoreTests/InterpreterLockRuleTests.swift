@@ -4,6 +4,17 @@ import Testing
 @testable import ThreadBenchCore
 
 /// Polls `condition` until it holds or a generous bound passes; the bound only stops a broken build hanging.
+/// Starts a thread (id 2) that takes the lock once and releases it for good; while thread 1
+/// holds it, the thread waits and then asks for a drop.
+private func startAsking(_ lock: InterpreterLock) throws -> BenchThread {
+    let waiter = BenchThread(name: "waiter") {
+        lock.acquire(2)
+        lock.release(2, final: true)
+    }
+    try waiter.start()
+    return waiter
+}
+
 private func eventually(_ condition: () -> Bool) -> Bool {
     let deadline = Clock.nowNanos() &+ 30_000_000_000
     while !condition() {
@@ -91,11 +102,7 @@ private func eventually(_ condition: () -> Bool) -> Bool {
     @Test func finalReleaseSkipsTheForcedSwitch() throws {
         let lock = InterpreterLock(switchIntervalNanos: 100_000)
         lock.acquire(1)
-        let waiter = BenchThread(name: "waiter") {
-            lock.acquire(2)
-            lock.release(2, final: true)
-        }
-        try waiter.start()
+        let waiter = try startAsking(lock)
         #expect(eventually { lock.isDropRequested })
         lock.release(1, final: true)
         #expect(waiter.join(timeout: 30))
@@ -108,11 +115,7 @@ private func eventually(_ condition: () -> Bool) -> Bool {
     @Test func checkpointDropIsAForcedSwitch() throws {
         let lock = InterpreterLock(switchIntervalNanos: 100_000)
         lock.acquire(1)
-        let waiter = BenchThread(name: "waiter") {
-            lock.acquire(2)
-            lock.release(2, final: true)
-        }
-        try waiter.start()
+        let waiter = try startAsking(lock)
         #expect(eventually { lock.isDropRequested })
         let waited = lock.checkpoint(1)
         #expect(lock.currentHolder == 1)
