@@ -130,4 +130,24 @@ import Testing
         #expect(try #require(cells[1].speedup).rounds == 1)
         #expect(cells.allSatisfy { $0.roundsRun == 2 && $0.stopReason == nil })
     }
+
+    @Test func aCellThatMetTheTargetSitsOutLaterRoundsAndTheirCostShrinks() throws {
+        var schedule = RoundSchedule(curves: ["c"], threadCounts: [2, 4], budgetSeconds: 5.8)
+        var rng = SplitMix64(seed: 3)
+        for _ in 0..<5 {
+            #expect(schedule.threadCounts(forNextRoundOf: "c") == [1, 2, 4])
+            let u = Double(rng.next() >> 11) / 9_007_199_254_740_992
+            schedule.record(round: [1: 1, 2: 0.5, 4: 0.25 * (0.7 + 0.6 * u)], of: "c", roundSeconds: 1)
+        }
+        // The 2-thread cell is exact; the 4-thread one is still wide, so only it and 1 run.
+        #expect(schedule.threadCounts(forNextRoundOf: "c") == [1, 4])
+        // 0.8 s left: a full round (1 s) would not fit, one of 1 and 4 threads (about 0.71 s) does.
+        #expect(schedule.nextRound(of: "c", spentSeconds: 5) == .run)
+        schedule.record(round: [1: 1, 4: 0.25], of: "c", roundSeconds: 0.7)
+        let cells = schedule.outcomes()
+        #expect(cells.map(\.roundsRun) == [5, 6])
+        #expect(try #require(cells[0].speedup).rounds == 5 && cells[0].metTarget)
+        #expect(try #require(cells[1].speedup).rounds == 6)
+        #expect(schedule.roundsRun(of: "c") == 6)
+    }
 }

@@ -20,7 +20,7 @@ final class PaperWorkload: Workload {
 
 /// A fake machine and its clock: a batch costs 1 s / speedup (2 at 2 threads or more) times a
 /// slow drift (up to +`drift`, then back), which moves the clock on; its reported wall is that
-/// times a noise within ±`noise[workload]`.
+/// times a noise within ±`noise["workload@threads"]`, or else ±`noise[workload]`.
 final class FakeBatchMachine: BatchExecuting, Sendable {
     let noise: [String: Double]
     let drift: Double
@@ -39,7 +39,7 @@ final class FakeBatchMachine: BatchExecuting, Sendable {
                                  runtimeVersion: "fake", switchIntervalMs: spec.switchIntervalMs,
                                  scaling: spec.scaling, threads: spec.threads, tasks: spec.tasks,
                                  repetition: spec.repetition)
-        let amplitude = noise[spec.workload.name, default: 0]
+        let amplitude = noise["\(spec.workload.name)@\(spec.threads)"] ?? noise[spec.workload.name, default: 0]
         record.wallSeconds = state.withLock { state in
             let u = 2 * Double(state.rng.next() >> 11) / 9_007_199_254_740_992 - 1
             let cost = (1 + drift * Double(state.batches % 40) / 40) / Double(min(spec.threads, 2))
@@ -83,10 +83,25 @@ final class FakeBatchMachine: BatchExecuting, Sendable {
         let noisy = CurveKey(workload: "noisy", runtime: .swift, scaling: .strong)
         #expect(schedule.roundsRun(of: tight) == 5)
         #expect(schedule.roundsRun(of: noisy) > 5)
-        #expect(records.filter { $0.workload == "noisy" }.count == 3 * schedule.roundsRun(of: noisy))
+        #expect(records.filter { $0.workload == "noisy" && $0.threads == 1 }.count == schedule.roundsRun(of: noisy))
         let summary = Summarizer.summarize(records, usableCPUs: 2)
         #expect(summary.filter { $0.workload == "tight" && $0.threads > 1 }.allSatisfy { $0.precisionMet == true })
         #expect(summary.filter { $0.workload == "noisy" }.allSatisfy { $0.rounds == schedule.roundsRun(of: noisy) })
+    }
+
+    @Test func pastTheMinimumOnlyTheCellsShortOfThePrecisionRunWithTheirBaseline() throws {
+        let (records, _, schedule) = try Self.run(["mixed"], budget: 60, noise: ["mixed": 0.001, "mixed@4": 0.1])
+        let curve = CurveKey(workload: "mixed", runtime: .swift, scaling: .strong)
+        let count = { (threads: Int) in records.filter { $0.threads == threads }.count }
+        #expect(count(2) == 5)
+        #expect(count(4) > 5)
+        #expect(count(1) == count(4) && count(1) == schedule.roundsRun(of: curve))
+        // Every 4-thread batch has its 1-thread partner in the same round.
+        #expect(Set(records.filter { $0.threads == 4 }.map(\.repetition))
+                == Set(records.filter { $0.threads == 1 }.map(\.repetition)))
+        let summary = Summarizer.summarize(records, usableCPUs: 2)
+        #expect(summary.first { $0.threads == 2 }?.rounds == 5)
+        #expect(summary.first { $0.threads == 4 }?.rounds == count(4))
     }
 
     @Test func nothingExceedsTheBudget() throws {

@@ -2,7 +2,8 @@
 public struct CellOutcome<Curve: Hashable & Sendable>: Sendable {
     public var curve: Curve
     public var threads: Int
-    /// Rounds its curve ran; `speedup.rounds` counts those with both walls measured.
+    /// Rounds this cell's batch was part of (past the minimum, a cell that met the target sits
+    /// rounds out); `speedup.rounds` counts those with both walls measured.
     public var roundsRun: Int
     /// The paired speedup and its interval; nil when no round measured both walls.
     public var speedup: PairedSpeedup?

@@ -15,7 +15,10 @@
 ///    rounds can take the run past its budget.
 /// 3. Past the minimum, adaptive rounds spend time where intervals are wide: a curve runs
 ///    another round only while one of its cells is not yet within `precision`, it is below
-///    `maximumRounds`, and the round fits in its share of the budget. Its share is the slack
+///    `maximumRounds`, and the round fits in its share of the budget. Such a round runs only
+///    the 1-thread batch and the batches of the cells still wider than `precision`
+///    (`threadCounts(forNextRoundOf:)`): a cell that met the target keeps the interval it
+///    reached and costs nothing more, and each batch still has a 1-thread partner in its round. Its share is the slack
 ///    (the remaining budget less the estimated cost of the other open curves' minimum rounds)
 ///    split equally among the open curves, counting what it already spent past its minimum,
 ///    so that a round it starts never exceeds the remaining budget, and time a tight curve
@@ -37,14 +40,18 @@ public struct RoundSchedule<Curve: Hashable & Sendable>: Sendable {
     public let scaling: Scaling
     /// The curves, in the order given (and then in the order first seen).
     public private(set) var curves: [Curve] = []
-    private var states: [Curve: CurveState] = [:]
+    private(set) var states: [Curve: CurveState] = [:]
 
     /// What the schedule knows of one curve.
-    private struct CurveState: Sendable {
+    struct CurveState: Sendable {
         /// Wall seconds by thread count, then by round number (1, 2, ...).
         var wallSeconds: [Int: [Int: Double]] = [:]
         var rounds = 0
-        var roundSeconds: Seconds = 0
+        /// Rounds that ran every thread count, and their seconds: the cost of a full round.
+        var fullRounds = 0
+        var fullRoundSeconds: Seconds = 0
+        /// Rounds each thread count above 1 was part of.
+        var cellRounds: [Int: Int] = [:]
         /// Seconds spent on rounds past the minimum.
         var extraSeconds: Seconds = 0
         var speedups: [Int: PairedSpeedup] = [:]
@@ -75,9 +82,17 @@ public struct RoundSchedule<Curve: Hashable & Sendable>: Sendable {
     public mutating func record(round wallSeconds: [Int: Seconds], of curve: Curve, roundSeconds: Seconds) {
         add(curve)
         var state = states[curve]!
+        let planned = Set(nextThreadCounts(state)).union(wallSeconds.keys)
+        let full = threadCounts.allSatisfy(planned.contains)
+        for threads in threadCounts where threads > 1 && planned.contains(threads) {
+            state.cellRounds[threads, default: 0] += 1
+        }
         state.rounds += 1
         let seconds = roundSeconds.isFinite ? max(0, roundSeconds) : 0
-        state.roundSeconds += seconds
+        if full {
+            state.fullRounds += 1
+            state.fullRoundSeconds += seconds
+        }
         if state.rounds > rules.minimumRounds { state.extraSeconds += seconds }
         for (threads, wall) in wallSeconds where threadCounts.contains(threads) {
             state.wallSeconds[threads, default: [:]][state.rounds] = wall
@@ -88,6 +103,12 @@ public struct RoundSchedule<Curve: Hashable & Sendable>: Sendable {
                 scale: scaling == .weak ? Double(threads) : 1)
         }
         states[curve] = state
+    }
+
+    /// The thread counts of `curve`'s next round, ascending: all of them up to the minimum (and
+    /// under fixed rules), then 1 and the counts whose cells are still wider than the precision.
+    public func threadCounts(forNextRoundOf curve: Curve) -> [Int] {
+        states[curve].map(nextThreadCounts) ?? threadCounts
     }
 
     /// Whether `curve` runs another round now; a stop is final (see the rules on the type).
@@ -120,7 +141,7 @@ public struct RoundSchedule<Curve: Hashable & Sendable>: Sendable {
         for curve in openCurves {
             let rounds = predictedRoundsLeft(states[curve]!)
             guard rounds > 0 else { continue }
-            guard let cost = costPerRound(of: curve) else { return nil }
+            guard let cost = costOfNextRound(of: curve) else { return nil }
             total += Double(rounds) * cost
         }
         return rules.fixedRounds == nil ? min(total, max(0, budgetSeconds - spentSeconds)) : total
@@ -131,7 +152,8 @@ public struct RoundSchedule<Curve: Hashable & Sendable>: Sendable {
         curves.flatMap { curve in
             let state = states[curve]!
             return threadCounts.filter { $0 > 1 }.map { threads in
-                CellOutcome(curve: curve, threads: threads, roundsRun: state.rounds, speedup: state.speedups[threads],
+                CellOutcome(curve: curve, threads: threads, roundsRun: state.cellRounds[threads, default: 0],
+                        speedup: state.speedups[threads],
                             metTarget: meetsTarget(state.speedups[threads]), stopReason: state.stopReason)
             }
         }
@@ -143,7 +165,7 @@ public struct RoundSchedule<Curve: Hashable & Sendable>: Sendable {
         states[curve] = CurveState()
     }
 
-    private var openCurves: [Curve] { curves.filter { states[$0]!.stopReason == nil } }
+    var openCurves: [Curve] { curves.filter { states[$0]!.stopReason == nil } }
 
     private func decide(_ curve: Curve, remainingSeconds remaining: Seconds) -> RoundDecision {
         let state = states[curve]!
@@ -156,7 +178,7 @@ public struct RoundSchedule<Curve: Hashable & Sendable>: Sendable {
         if cells.allSatisfy(meetsTarget) { return .stop(.precisionMet) }
         if state.rounds >= rules.maximumRounds { return .stop(.maximumRounds) }
         let others = openCurves.filter { $0 != curve }
-        guard let cost = costPerRound(of: curve),
+        guard let cost = costOfNextRound(of: curve),
               let reserve = owedSeconds(others, toReach: rules.minimumRounds, startedCurve: nil) else {
             return .run  // cannot happen past the minimum: this curve's cost is known
         }
@@ -165,57 +187,8 @@ public struct RoundSchedule<Curve: Hashable & Sendable>: Sendable {
     }
 
     /// Whether a cell's interval is a nominal 95% one within the target precision.
-    private func meetsTarget(_ speedup: PairedSpeedup?) -> Bool {
+    func meetsTarget(_ speedup: PairedSpeedup?) -> Bool {
         guard let speedup else { return false }
         return speedup.intervalIsNominal95 && speedup.paired.relativeHalfWidth <= rules.precision
-    }
-
-    /// The mean seconds of the curve's rounds, or for a curve not started the mean over the
-    /// curves measured; nil when none is.
-    private func costPerRound(of curve: Curve) -> Seconds? {
-        if let state = states[curve], state.rounds > 0 { return state.roundSeconds / Double(state.rounds) }
-        let measured = states.values.filter { $0.rounds > 0 }.map { $0.roundSeconds / Double($0.rounds) }
-        return measured.isEmpty ? nil : measured.reduce(0, +) / Double(measured.count)
-    }
-
-    /// The estimated seconds for `curves` to reach `rounds` rounds each, with the warm-up of
-    /// those not started (but `startedCurve`, whose warm-up is behind it); nil when a cost
-    /// needed is unknown.
-    private func owedSeconds(_ curves: [Curve], toReach rounds: Int, startedCurve: Curve?) -> Seconds? {
-        var total: Seconds = 0
-        for curve in curves {
-            let ran = states[curve]?.rounds ?? 0
-            let warmup = ran == 0 && curve != startedCurve ? rules.warmupRounds : 0
-            let owed = max(0, rounds - ran) + warmup
-            guard owed > 0 else { continue }
-            guard let cost = costPerRound(of: curve) else { return nil }
-            total += Double(owed) * cost
-        }
-        return total
-    }
-
-    /// The most rounds, 1 to the minimum, that every open curve can reach within `remaining`;
-    /// the minimum while costs are unknown.
-    private func affordableRounds(remainingSeconds remaining: Seconds, startedCurve: Curve?) -> Int {
-        for rounds in stride(from: rules.minimumRounds, to: 1, by: -1) {
-            guard let owed = owedSeconds(openCurves, toReach: rounds, startedCurve: startedCurve) else {
-                return rules.minimumRounds
-            }
-            if owed <= remaining { return rounds }
-        }
-        return 1
-    }
-
-    /// The rounds a curve is expected still to run (warm-up included for one not started).
-    private func predictedRoundsLeft(_ state: CurveState) -> Int {
-        let warmup = state.rounds == 0 ? rules.warmupRounds : 0
-        if let fixed = rules.fixedRounds { return max(0, fixed - state.rounds) + warmup }
-        if state.rounds < rules.minimumRounds { return rules.minimumRounds - state.rounds + warmup }
-        let open = threadCounts.filter { $0 > 1 }.map { state.speedups[$0] }.filter { !meetsTarget($0) }
-        guard !open.isEmpty else { return 0 }
-        let widest = open.map { $0?.paired.relativeHalfWidth ?? .infinity }.max()!
-        let ratio = widest / rules.precision
-        let needed = ratio.isFinite ? Double(state.rounds) * ratio * ratio : Double(rules.maximumRounds)
-        return max(1, Int(min(needed, Double(rules.maximumRounds)).rounded(.up)) - state.rounds)
     }
 }

@@ -39,7 +39,7 @@ public enum RunError: Error, CustomStringConvertible {
 /// Runs a plan in passes: each pass runs one round of every curve still open.
 ///
 /// A curve is a workload under a runtime; a round of it is one batch at each thread count,
-/// 1 included, run back to back in one call to the runtime's executor (`executeRound`: for
+/// 1 included (past the minimum rounds, 1 and the cells still short of the precision), run back to back in one call to the runtime's executor (`executeRound`: for
 /// CPython, one interpreter process), and repetition r of every thread count is round r. Pairing
 /// the walls of a round cancels drift of the machine slower than a round (`PairedSpeedup`).
 /// How many rounds a curve runs is the `RoundSchedule`'s call: a fixed count, or adaptive
@@ -148,7 +148,7 @@ public struct Runner: Sendable {
     private func warmUp(_ workload: any Workload, _ runtime: Runtime, _ state: inout RunState,
                         progress: (RunProgress) -> Void) throws {
         for _ in 0..<plan.warmup {
-            try runBatches(workload, runtime, repetition: 0, &state, progress: progress) { _ in }
+            try runBatches(workload, runtime, plan.threadCounts, repetition: 0, &state, progress: progress) { _ in }
         }
     }
 
@@ -158,7 +158,10 @@ public struct Runner: Sendable {
         let round = state.schedule.roundsRun(of: curve) + 1
         let roundStarted = clock()
         var walls: [Int: Seconds] = [:]
-        try runBatches(workload, runtime, repetition: round, &state, progress: progress) { record in
+        // Past the minimum, only 1 thread and the cells still wider than the precision run.
+        let wanted = Set(state.schedule.threadCounts(forNextRoundOf: curve))
+        let counts = plan.threadCounts.filter(wanted.contains)
+        try runBatches(workload, runtime, counts, repetition: round, &state, progress: progress) { record in
             // A batch with errors did not do all its work: its wall does not count.
             if record.errors == 0 { walls[record.threads] = record.wallSeconds }
             try onRecord(record)
@@ -166,13 +169,14 @@ public struct Runner: Sendable {
         state.schedule.record(round: walls, of: curve, roundSeconds: clock() - roundStarted)
     }
 
-    /// Runs a round's batches, one per thread count in order, in one call to the runtime's
+    /// Runs a round's batches, one per thread count of `threadCounts` in order, in one call to the runtime's
     /// executor (`BatchExecuting.executeRound`): tells `progress` before each batch, stamps
     /// each record with its work and the plan's precision target, and hands it to `each`.
-    private func runBatches(_ workload: any Workload, _ runtime: Runtime, repetition: Int, _ state: inout RunState,
+    private func runBatches(_ workload: any Workload, _ runtime: Runtime, _ threadCounts: [Int], repetition: Int,
+                            _ state: inout RunState,
                             progress: (RunProgress) -> Void, each: (BatchRecord) throws -> Void) throws {
         if state.stop.isRequested { throw RunError.cancelled }
-        let specs = plan.threadCounts.map { threads in
+        let specs = threadCounts.map { threads in
             BatchSpec(workload: workload, runtime: runtime, threads: threads,
                       tasks: plan.tasks(for: workload, threads: threads), repetition: repetition,
                       scaling: plan.scaling, switchIntervalMs: plan.switchIntervalMs,
