@@ -11,10 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds="${1:-15}"
 [[ $# -gt 0 ]] && shift
-binary=.build/release/threadbench
-if [[ ! -x "$binary" ]]; then swift build -c release --product threadbench >&2; fi
-out="$(mktemp -d "${TMPDIR:-/tmp}/threadbench-pvu.XXXXXX")"
-trap 'rm -rf "$out"' EXIT
+source scripts/lib.sh
 if ! "$binary" run --runtimes cpython --workloads math --threads 1,2 --repetitions "$rounds" \
     --label pvu --out "$out" "$@" > /dev/null 2> "$out/stderr"; then
     cat "$out/stderr" >&2
