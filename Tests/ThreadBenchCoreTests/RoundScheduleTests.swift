@@ -150,4 +150,15 @@ import Testing
         #expect(try #require(cells[1].speedup).rounds == 6)
         #expect(schedule.roundsRun(of: "c") == 6)
     }
+
+    @Test func aCurveWhoseFigureIsNotASpeedupStopsAtTheMinimum() throws {
+        var machine = FakeMachine(secondsPerRound: ["convoy": 1, "math": 1], noise: ["convoy": 0.5, "math": 0.5])
+        var schedule = RoundSchedule(curves: ["convoy", "math"], threadCounts: [2], budgetSeconds: 40,
+                                     minimumOnly: ["convoy"])
+        let run = Self.simulate(&schedule, on: &machine)
+        #expect(schedule.roundsRun(of: "convoy") == 5)
+        #expect(try #require(schedule.outcomes().first { $0.curve == "convoy" }).stopReason == .notASpeedup)
+        #expect(schedule.roundsRun(of: "math") > 25, "the time convoy did not take went to math")
+        #expect(run.spentSeconds <= 40)
+    }
 }

@@ -5,10 +5,14 @@ import Testing
 /// A workload that never runs on threads: the fake executor below answers for it.
 final class PaperWorkload: Workload {
     let name: String
-    let kind = WorkloadKind.cpu
+    let kind: WorkloadKind
     let summary = "test: measured by a fake executor"
     let defaultTasks = 64
-    init(_ name: String) { self.name = name }
+    /// A workload named `name`; one named "mixed..." is of the mixed kind, as `convoy` is.
+    init(_ name: String) {
+        self.name = name
+        kind = name.hasPrefix("mixed") ? .mixed : .cpu
+    }
     func taskWork(under runtime: Runtime) -> TaskWork {
         TaskWork(amount: runtime.isCPython ? 10 : 700, unit: "iterations")
     }
@@ -90,8 +94,8 @@ final class FakeBatchMachine: BatchExecuting, Sendable {
     }
 
     @Test func pastTheMinimumOnlyTheCellsShortOfThePrecisionRunWithTheirBaseline() throws {
-        let (records, _, schedule) = try Self.run(["mixed"], budget: 60, noise: ["mixed": 0.001, "mixed@4": 0.1])
-        let curve = CurveKey(workload: "mixed", runtime: .swift, scaling: .strong)
+        let (records, _, schedule) = try Self.run(["partial"], budget: 60, noise: ["partial": 0.001, "partial@4": 0.1])
+        let curve = CurveKey(workload: "partial", runtime: .swift, scaling: .strong)
         let count = { (threads: Int) in records.filter { $0.threads == threads }.count }
         #expect(count(2) == 5)
         #expect(count(4) > 5)
@@ -102,6 +106,12 @@ final class FakeBatchMachine: BatchExecuting, Sendable {
         let summary = Summarizer.summarize(records, usableCPUs: 2)
         #expect(summary.first { $0.threads == 2 }?.rounds == 5)
         #expect(summary.first { $0.threads == 4 }?.rounds == count(4))
+    }
+
+    @Test func aMixedWorkloadRunsTheMinimumRoundsOnly() throws {
+        let (records, _, _) = try Self.run(["mixedload", "a"], budget: 60, noise: ["mixedload": 0.5, "a": 0.5])
+        #expect(records.filter { $0.workload == "mixedload" }.count == 5 * 3)
+        #expect(records.filter { $0.workload == "a" && $0.threads == 1 }.count > 5)
     }
 
     @Test func nothingExceedsTheBudget() throws {

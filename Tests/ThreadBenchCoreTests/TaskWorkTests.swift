@@ -95,5 +95,11 @@ import Testing
                 "\(line)")
         #expect(PrecisionReport(summary: [rows[0]], target: 0.025).closingLine
             == "precision: 1 of 1 cells within ±2.5% (95% paired intervals)")
+        // A mixed workload's figure is its added latency: its wide speedup is not counted.
+        var convoy = cell("convoy", 4, halfWidth: 20, rounds: 5)
+        convoy.kind = .mixed
+        let withConvoy = PrecisionReport(summary: rows + [convoy], target: 0.03)
+        #expect(withConvoy.workloadLines == report.workloadLines)
+        #expect(withConvoy.closingLine == report.closingLine)
     }
 }

@@ -17,4 +17,7 @@ public enum RoundStopReason: String, Sendable, Equatable {
     case budgetSpent
     /// The curve ran `RoundRules.maximumRounds`.
     case maximumRounds
+    /// The curve's figure is not its speedup (a mixed workload): it ran the minimum rounds
+    /// and gets no adaptive ones (`RoundSchedule.minimumOnly`).
+    case notASpeedup
 }

@@ -60,10 +60,12 @@ extension RoundSchedule {
     }
 
     /// The rounds a curve is expected still to run (warm-up included for one not started).
-    func predictedRoundsLeft(_ state: CurveState) -> Int {
+    func predictedRoundsLeft(of curve: Curve) -> Int {
+        let state = states[curve]!
         let warmup = state.rounds == 0 ? rules.warmupRounds : 0
         if let fixed = rules.fixedRounds { return max(0, fixed - state.rounds) + warmup }
         if state.rounds < rules.minimumRounds { return rules.minimumRounds - state.rounds + warmup }
+        if minimumOnly.contains(curve) { return 0 }
         let open = threadCounts.filter { $0 > 1 }.map { state.speedups[$0] }.filter { !meetsTarget($0) }
         guard !open.isEmpty else { return 0 }
         let widest = open.map { $0?.paired.relativeHalfWidth ?? .infinity }.max()!

@@ -40,6 +40,8 @@ public struct RoundSchedule<Curve: Hashable & Sendable>: Sendable {
     public let scaling: Scaling
     /// The curves, in the order given (and then in the order first seen).
     public private(set) var curves: [Curve] = []
+    /// Curves that stop at the minimum: their speedup intervals are not what they report.
+    public let minimumOnly: Set<Curve>
     private(set) var states: [Curve: CurveState] = [:]
 
     /// What the schedule knows of one curve.
@@ -63,9 +65,12 @@ public struct RoundSchedule<Curve: Hashable & Sendable>: Sendable {
     ///   - curves: the curves to run; duplicates count once.
     ///   - threadCounts: the thread counts of every curve; 1 is added when missing.
     ///   - budgetSeconds: the whole run's budget; infinity (or NaN) for none.
+    ///   - minimumOnly: curves whose figure is not their speedup (a mixed workload's is the
+    ///     I/O latency it adds): they run the minimum rounds and no adaptive ones.
     public init(curves: [Curve], threadCounts: [Int], scaling: Scaling = .strong,
-                rules: RoundRules = .adaptive(), budgetSeconds: Seconds = .infinity) {
+                rules: RoundRules = .adaptive(), budgetSeconds: Seconds = .infinity, minimumOnly: Set<Curve> = []) {
         self.rules = rules
+        self.minimumOnly = minimumOnly
         self.budgetSeconds = budgetSeconds.isNaN ? .infinity : max(0, budgetSeconds)
         self.threadCounts = Array(Set(threadCounts.filter { $0 > 0 } + [1])).sorted()
         self.scaling = scaling
@@ -139,7 +144,7 @@ public struct RoundSchedule<Curve: Hashable & Sendable>: Sendable {
     public func estimatedSecondsLeft(spentSeconds: Seconds) -> Seconds? {
         var total: Seconds = 0
         for curve in openCurves {
-            let rounds = predictedRoundsLeft(states[curve]!)
+            let rounds = predictedRoundsLeft(of: curve)
             guard rounds > 0 else { continue }
             guard let cost = costOfNextRound(of: curve) else { return nil }
             total += Double(rounds) * cost
@@ -176,6 +181,7 @@ public struct RoundSchedule<Curve: Hashable & Sendable>: Sendable {
         }
         let cells = threadCounts.filter { $0 > 1 }.map { state.speedups[$0] }
         if cells.allSatisfy(meetsTarget) { return .stop(.precisionMet) }
+        if minimumOnly.contains(curve) { return .stop(.notASpeedup) }
         if state.rounds >= rules.maximumRounds { return .stop(.maximumRounds) }
         let others = openCurves.filter { $0 != curve }
         guard let cost = costOfNextRound(of: curve),

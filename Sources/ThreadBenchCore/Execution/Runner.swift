@@ -84,6 +84,15 @@ public struct Runner: Sendable {
         }
     }
 
+    /// The curves of mixed workloads (`convoy`): their figure is the I/O latency a computing
+    /// thread adds, not their speedup, so adaptive rounds would tighten an interval nobody reads.
+    private var mixedCurves: Set<CurveKey> {
+        Set(plan.workloads.filter { $0.kind == .mixed }.flatMap { workload in
+            plan.runtimes.filter { runs(workload, under: $0) }
+                .map { CurveKey(workload: workload.name, runtime: $0, scaling: plan.scaling) }
+        })
+    }
+
     /// Runs every batch of the plan.
     /// - Parameters:
     ///   - shouldStop: the run's one stop channel (`StopSignal`), polled between batches and
@@ -102,7 +111,7 @@ public struct Runner: Sendable {
         var state = RunState(
             stop: shouldStop.map(StopSignal.init) ?? .interruption, started: clock(),
             schedule: RoundSchedule(curves: curves, threadCounts: plan.threadCounts, scaling: plan.scaling,
-                                    rules: plan.roundRules, budgetSeconds: plan.budgetSeconds))
+                                    rules: plan.roundRules, budgetSeconds: plan.budgetSeconds, minimumOnly: mixedCurves))
         var setUp: [any Workload] = []
         defer { for workload in setUp.reversed() { workload.tearDown() } }
         for workload in plan.workloads where !setUp.contains(where: { $0 === workload }) {

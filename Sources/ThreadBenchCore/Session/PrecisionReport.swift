@@ -8,13 +8,14 @@ import Foundation
 public struct PrecisionReport: Sendable {
     /// The target relative half-width: 0.03 is ±3%.
     public let target: Double
-    /// The summary rows above 1 thread, in summary order.
+    /// The summary rows above 1 thread, in summary order; a mixed workload's rows are left out
+    /// (their figure is the I/O latency a computing thread adds, not the speedup).
     public let cells: [SummaryRow]
 
     /// The report of a run's summary against `target`.
     public init(summary: [SummaryRow], target: Double) {
         self.target = target
-        cells = summary.filter { $0.threads > 1 }
+        cells = summary.filter { $0.threads > 1 && $0.kind != .mixed }
     }
 
     /// Whether a cell met the target: its own verdict, or for a row without one (a file that
