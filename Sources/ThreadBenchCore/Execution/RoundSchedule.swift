@@ -15,14 +15,14 @@
 ///    rounds can take the run past its budget.
 /// 3. Past the minimum, adaptive rounds spend time where intervals are wide: a curve runs
 ///    another round only while one of its cells is not yet within `precision`, it is below
-///    `maximumRounds`, and the round fits in its share of the budget. Such a round runs only
-///    the 1-thread batch and the batches of the cells still wider than `precision`
-///    (`threadCounts(forNextRoundOf:)`): a cell that met the target keeps the interval it
-///    reached and costs nothing more, and each batch still has a 1-thread partner in its round. Its share is the slack
+///    `maximumRounds`, and the round fits in its share of the budget. Its share is the slack
 ///    (the remaining budget less the estimated cost of the other open curves' minimum rounds)
 ///    split equally among the open curves, counting what it already spent past its minimum,
 ///    so that a round it starts never exceeds the remaining budget, and time a tight curve
-///    leaves unused goes to the curves after it.
+///    leaves unused goes to the curves after it. Such a round runs only the 1-thread batch and
+///    the cells still wider than `precision` (`threadCounts(forNextRoundOf:)`): a cell that met
+///    the target keeps its interval and costs nothing more, and every batch keeps a 1-thread
+///    partner in its round. A curve in `minimumOnly` gets no adaptive rounds.
 /// Once a curve is told to stop it is finished and stays so.
 ///
 /// Pure: no clock is read. The caller passes the time spent so far and each round's duration;
@@ -158,7 +158,7 @@ public struct RoundSchedule<Curve: Hashable & Sendable>: Sendable {
             let state = states[curve]!
             return threadCounts.filter { $0 > 1 }.map { threads in
                 CellOutcome(curve: curve, threads: threads, roundsRun: state.cellRounds[threads, default: 0],
-                        speedup: state.speedups[threads],
+                            speedup: state.speedups[threads],
                             metTarget: meetsTarget(state.speedups[threads]), stopReason: state.stopReason)
             }
         }
