@@ -77,20 +77,18 @@ public struct Runner: Sendable {
     }
 
     /// The curves the plan runs, in order: every workload under every runtime that runs it.
-    public var curves: [CurveKey] {
-        plan.workloads.flatMap { workload in
-            plan.runtimes.filter { runs(workload, under: $0) }
-                .map { CurveKey(workload: workload.name, runtime: $0, scaling: plan.scaling) }
-        }
-    }
+    public var curves: [CurveKey] { curves(of: plan.workloads) }
 
     /// The curves of mixed workloads (`convoy`): their figure is the I/O latency a computing
     /// thread adds, not their speedup, so adaptive rounds would tighten an interval nobody reads.
-    private var mixedCurves: Set<CurveKey> {
-        Set(plan.workloads.filter { $0.kind == .mixed }.flatMap { workload in
+    private var mixedCurves: Set<CurveKey> { Set(curves(of: plan.workloads.filter { $0.kind == .mixed })) }
+
+    /// Every one of `workloads` under every runtime of the plan that runs it, in order.
+    private func curves(of workloads: [any Workload]) -> [CurveKey] {
+        workloads.flatMap { workload in
             plan.runtimes.filter { runs(workload, under: $0) }
                 .map { CurveKey(workload: workload.name, runtime: $0, scaling: plan.scaling) }
-        })
+        }
     }
 
     /// Runs every batch of the plan.
