@@ -44,11 +44,10 @@ for (workload, runtime), items in curves.items():
     print("%-28s %7d %10.3f %12.1f %18s" % (workload + " / " + runtime, len(walls), statistics.median(walls), sd, needed(sd)))
 
 # CPython math, pairs inside one interpreter, as a CPython round runs them.
-row = next(r for (w, rt), items in curves.items() if (w, rt) == ("math", "cpython") for _, _, r in items[:1])
-batch = {"contract": 1, "workload": "math", "threads": 1, "tasks": int(row["tasks"]),
-         "timeout_s": 120, "params": {"iterations": int(float(row["task_work"]))}}
-python = "python3"
-report = subprocess.run([python, "Benchmarks/Python/threadbench_driver.py", json.dumps([batch] * (2 * int(sys.argv[2])))],
+math_row = curves[("math", "cpython")][0][2]
+batch = {"contract": 1, "workload": "math", "threads": 1, "tasks": int(math_row["tasks"]),
+         "timeout_s": 120, "params": {"iterations": int(float(math_row["task_work"]))}}
+report = subprocess.run(["python3", "Benchmarks/Python/threadbench_driver.py", json.dumps([batch] * (2 * int(sys.argv[2])))],
                         capture_output=True, text=True, check=True)
 walls = [json.loads(line)["wall_s"] for line in report.stdout.splitlines()]
 sd = spread(walls)

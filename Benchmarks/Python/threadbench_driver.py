@@ -583,14 +583,16 @@ def start_forkserver(context, timeout_s):
     interpreter start-up (some 60 ms here); done inside a timed batch, that cost would land on
     whichever batch of a round comes first (the 1-process one) and inflate every speedup.
     """
-    if not FORKSERVER_READY:
-        primer = context.Process(target=int, daemon=True)  # int(): a child with nothing to do
-        primer.start()
-        primer.join(timeout_s)
-        FORKSERVER_READY.append(True)
+    global forkserver_ready
+    if forkserver_ready:
+        return
+    primer = context.Process(target=int, daemon=True)  # int(): a child with nothing to do
+    primer.start()
+    primer.join(timeout_s)
+    forkserver_ready = True
 
 
-FORKSERVER_READY = []
+forkserver_ready = False
 
 
 def process_body(worker, task_range, gate, writer):
