@@ -45,6 +45,9 @@ public struct BatchRecord: Sendable, Equatable {
     /// The half-width the run aimed for, relative to the speedup (0.03 is ±3%); nil when not
     /// known (a version-1 file).
     public var precisionTarget: Double?
+    /// Whether the batch ran in a pilot round: pilot rounds only plan how many rounds each
+    /// cell gets (`RoundSchedule`); no figure of the summary or of `compare` comes from them.
+    public var isPilot: Bool = false
 
     /// Creates an empty record for the given batch; the runner fills in the measurements.
     public init(workload: String, kind: WorkloadKind, runtime: Runtime, runtimeVersion: String,
