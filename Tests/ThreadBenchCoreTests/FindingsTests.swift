@@ -77,12 +77,12 @@ import Testing
         #expect(line.contains("reaches across 0.95 or 1.05"))
     }
 
-    @Test func threeRepetitionsThatOverlapAreTooFewToTell() {
+    @Test func threeRoundsThatOverlapAreInconclusive() {
         let records = FindingsTests.records("math", .cpu, "swift", [1: 1.0]) + HonestSummaryTests.records(2, [0.4, 1.1, 0.5])
         let rows = Summarizer.summarize(records, usableCPUs: 2)
         #expect(rows[1].verdict == .inconclusive)
         let line = Findings(usableCPUs: 2).sentences(rows)[0]
-        #expect(line == "math: threads may or may not help under swift (2.00x at 2 threads on 2 cores, but 3 "
-            + "repetitions are too few to tell)", "\(line)")
+        #expect(line.hasPrefix("math: threads may or may not help under swift ("), "\(line)")
+        #expect(line.contains("reaches across 0.95 or 1.05"), "\(line)")
     }
 }

@@ -87,19 +87,19 @@ import Testing
         #expect(line.contains("cannot be judged under swift (no successful 1-thread batch"), "\(line)")
     }
 
-    @Test func fewerThanFiveRepetitionsDecideFromTheWholeRange() {
+    @Test func threeRoundsGiveAnIntervalAndOneGivesNone() {
         let clear = Summarizer.summarize(Self.records(1, [1.0, 1.01, 0.99]) + Self.records(2, [0.5, 0.51, 0.49]),
                                          usableCPUs: 2)
-        #expect(clear[1].verdict == .helps && !clear[1].intervalIsNominal95)
+        #expect(clear[1].verdict == .helps && clear[1].intervalIsNominal95)
         // 1.0 / 0.6 = 1.67x at the median, but the range reaches 0.99 / 1.1 = 0.9x.
         let overlapping = Summarizer.summarize(Self.records(1, [1.0, 1.01, 0.99]) + Self.records(2, [0.6, 1.1, 0.55]),
                                                usableCPUs: 2)
         #expect(overlapping[1].verdict == .inconclusive)
         let single = Summarizer.summarize(Self.records(1, [1.0]) + Self.records(2, [0.5]), usableCPUs: 2)
         #expect(single[1].verdict == .inconclusive)
-        let table = TableReporter().render(clear)
+        let table = TableReporter().render(single)
         #expect(table.contains("*"))
-        #expect(table.contains("fewer than 5 repetitions: not a 95% interval"))
+        #expect(table.contains("fewer than 2 measured rounds: no interval"))
         let five = Summarizer.summarize(Self.records(1, Self.five) + Self.records(2, Self.five.map { $0 / 2 }), usableCPUs: 2)
         #expect(five[1].intervalIsNominal95 && !TableReporter().render(five).contains("*"))
     }

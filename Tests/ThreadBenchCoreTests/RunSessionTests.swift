@@ -120,7 +120,7 @@ final class SessionLog: RunSessionDelegate {
         #expect(!outcome.analysis.records.contains { $0.runtime.isCPython })
         #expect(log.progress.count == 2 * 2 * 3 && log.progress.last?.done == 11)
         #expect(log.progress.allSatisfy { $0.elapsedSeconds >= 0 })
-        #expect(log.output.contains("tally: 0 of 2 cells within ±3% after 0 rounds"), "every batch failed: \(log.output)")
+        #expect(log.output.contains("tally: 0 of 2 cells within ±3% after 0 measured rounds"), "every batch failed: \(log.output)")
         #expect(log.notices.contains { $0.hasPrefix("precision: 0 of 2 cells within ±3%") })
         #expect(outcome.caveats == ["tally counts nothing"])
         #expect(log.output.contains("note: tally counts nothing") && log.output.contains("results: \(out)/session-"))

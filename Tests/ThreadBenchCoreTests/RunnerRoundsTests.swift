@@ -85,33 +85,35 @@ final class FakeBatchMachine: BatchExecuting, Sendable {
                                                   noise: ["tight": 0.001, "noisy": 0.1])
         let tight = CurveKey(workload: "tight", runtime: .swift, scaling: .strong)
         let noisy = CurveKey(workload: "noisy", runtime: .swift, scaling: .strong)
-        #expect(schedule.roundsRun(of: tight) == 5)
-        #expect(schedule.roundsRun(of: noisy) > 5)
+        #expect(schedule.roundsRun(of: tight) == 8, "3 pilot rounds and 5 measured")
+        #expect(schedule.roundsRun(of: noisy) > 8)
         #expect(records.filter { $0.workload == "noisy" && $0.threads == 1 }.count == schedule.roundsRun(of: noisy))
         let summary = Summarizer.summarize(records, usableCPUs: 2)
         #expect(summary.filter { $0.workload == "tight" && $0.threads > 1 }.allSatisfy { $0.precisionMet == true })
-        #expect(summary.filter { $0.workload == "noisy" }.allSatisfy { $0.rounds == schedule.roundsRun(of: noisy) })
+        #expect(summary.filter { $0.workload == "noisy" }.allSatisfy { $0.rounds == schedule.roundsRun(of: noisy) - 3 })
+        #expect(summary.allSatisfy { $0.pilotRounds == 3 })
     }
 
     @Test func pastTheMinimumOnlyTheCellsShortOfThePrecisionRunWithTheirBaseline() throws {
         let (records, _, schedule) = try Self.run(["partial"], budget: 60, noise: ["partial": 0.001, "partial@4": 0.1])
         let curve = CurveKey(workload: "partial", runtime: .swift, scaling: .strong)
         let count = { (threads: Int) in records.filter { $0.threads == threads }.count }
-        #expect(count(2) == 5)
-        #expect(count(4) > 5)
+        #expect(count(2) == 8)
+        #expect(count(4) > 8)
         #expect(count(1) == count(4) && count(1) == schedule.roundsRun(of: curve))
         // Every 4-thread batch has its 1-thread partner in the same round.
         #expect(Set(records.filter { $0.threads == 4 }.map(\.repetition))
                 == Set(records.filter { $0.threads == 1 }.map(\.repetition)))
         let summary = Summarizer.summarize(records, usableCPUs: 2)
         #expect(summary.first { $0.threads == 2 }?.rounds == 5)
-        #expect(summary.first { $0.threads == 4 }?.rounds == count(4))
+        #expect(summary.first { $0.threads == 4 }?.rounds == count(4) - 3)
+        #expect(records.filter(\.isPilot).map(\.repetition).allSatisfy { $0 <= 3 })
     }
 
     @Test func aMixedWorkloadRunsTheMinimumRoundsOnly() throws {
-        let (records, _, _) = try Self.run(["mixedload", "a"], budget: 60, noise: ["mixedload": 0.5, "a": 0.5])
-        #expect(records.filter { $0.workload == "mixedload" }.count == 5 * 3)
-        #expect(records.filter { $0.workload == "a" && $0.threads == 1 }.count > 5)
+        let (records, _, _) = try Self.run(["mixedload", "a"], budget: 120, noise: ["mixedload": 0.5, "a": 0.1])
+        #expect(records.filter { $0.workload == "mixedload" }.count == 8 * 3)
+        #expect(records.filter { $0.workload == "a" && $0.threads == 1 }.count > 8)
     }
 
     @Test func nothingExceedsTheBudget() throws {
@@ -147,7 +149,7 @@ final class FakeBatchMachine: BatchExecuting, Sendable {
         var seen: [RunProgress] = []
         try Runner(plan: plan, executors: [.swift: machine], clock: { machine.now })
             .run(progress: { seen.append($0) }) { _ in }
-        #expect(seen.count == 10)
+        #expect(seen.count == 16, "3 pilot and 5 measured rounds of 2 batches")
         #expect(seen.first?.estimatedSecondsLeft == nil, "nothing measured yet")
         #expect(seen[2].repetition == 2 && seen[2].elapsedSeconds > 1)
         #expect((seen[2].estimatedSecondsLeft ?? 0) > 0)

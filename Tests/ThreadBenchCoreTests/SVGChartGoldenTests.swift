@@ -31,6 +31,11 @@ import Testing
 
     @Test func renderMatchesTheSavedChart() throws {
         let svg = SVGChartReporter().render(try Self.charts())
+        // THREADBENCH_UPDATE_GOLDEN=1 swift test --filter SVGChartGolden rewrites the file after a
+        // deliberate change of the figures (diff it before committing).
+        if ProcessInfo.processInfo.environment["THREADBENCH_UPDATE_GOLDEN"] == "1" {
+            try svg.write(toFile: "Tests/ThreadBenchCoreTests/Fixtures/chart-golden.svg", atomically: true, encoding: .utf8)
+        }
         let expected = try String(contentsOfFile: Fixture.path("chart-golden.svg"), encoding: .utf8)
         #expect(svg == expected)
     }

@@ -28,7 +28,7 @@ import Testing
         #expect(run.records == records)
         let header = String(decoding: data, as: UTF8.self).prefix { $0 != "\n" }
         #expect(header.contains("tasks,task_work,task_work_unit,repetition"))
-        #expect(String(decoding: data, as: UTF8.self).split(separator: "\n")[1].hasPrefix("2,"), "schema version 2")
+        #expect(String(decoding: data, as: UTF8.self).split(separator: "\n")[1].hasPrefix("3,"), "schema version 3")
     }
 
     @Test func rowsAppendedOneByOneMakeTheSameFile() throws {
@@ -88,13 +88,13 @@ import Testing
         let rows = [cell("math", 2, halfWidth: 1, rounds: 5), cell("math", 4, halfWidth: 4, rounds: 9),
                     cell("sleep", 2, halfWidth: 0.5, rounds: 5)]
         let report = PrecisionReport(summary: rows, target: 0.03)
-        #expect(report.workloadLines == ["math: 1 of 2 cells within ±3% after 5-9 rounds",
-                                         "sleep: 1 of 1 cells within ±3% after 5 rounds"])
+        #expect(report.workloadLines == ["math: 1 of 2 cells within ±3% after 5-9 measured rounds",
+                                         "sleep: 1 of 1 cells within ±3% after 5 measured rounds"])
         let line = report.closingLine ?? ""
         #expect(line.hasPrefix("precision: 2 of 3 cells within ±3%; not met: math swift at 4 threads (up to ±4.0%, 9 rounds)"),
                 "\(line)")
         #expect(PrecisionReport(summary: [rows[0]], target: 0.025).closingLine
-            == "precision: 1 of 1 cells within ±2.5% (95% paired intervals)")
+            == "precision: 1 of 1 cells within ±2.5% (95% t-intervals over measured rounds)")
         // A mixed workload's figure is its added latency: its wide speedup is not counted.
         var convoy = cell("convoy", 4, halfWidth: 20, rounds: 5)
         convoy.kind = .mixed

@@ -61,9 +61,44 @@ public struct Findings: Sendable {
         if row.verdict == .inconclusive, !(row.speedup > 0) {
             return "\(subject) cannot be judged under \(runtime) (no successful 1-thread batch to measure against)"
         }
+        if row.verdict == .serialized || (row.verdict == .hurts && ranOneAtATime(row)) {
+            return serialPhrase(runtime, row, subject: subject)
+        }
         let cpus = row.kind.isBoundByCPUs(under: runtime) ? " on \(cpusText)" : ""
         return "\(subject) \(verb(row)) under \(runtime) "
-            + String(format: "(%.2fx at %d threads", row.speedup, row.threads) + cpus + caveat(row) + ")"
+            + String(format: "(%.2fx at %d threads", row.speedup, row.threads) + cpus + busy(row) + caveat(row) + ")"
+    }
+
+    /// Whether a computing row's parallelism interval lies at or below `Verdict.serialAtMost`.
+    private func ranOneAtATime(_ row: SummaryRow) -> Bool {
+        guard row.kind == .cpu, let parallelism = row.parallelism, parallelism.count >= 2 else { return false }
+        return parallelism.high <= Verdict.serialAtMost
+    }
+
+    /// How many cores a computing row kept busy, e.g. ", 1.95 of 2 CPUs busy"; empty for waiting.
+    private func busy(_ row: SummaryRow) -> String {
+        guard row.kind == .cpu, let cores = row.coresBusy else { return "" }
+        return String(format: ", %.2f of %d CPU%@ busy", cores, usableCPUs, usableCPUs == 1 ? "" : "s")
+    }
+
+    /// The sentence of a computing row whose threads ran one at a time: the figure, the cause
+    /// (the GIL, or a single usable CPU), and what the wall-time ratio did.
+    private func serialPhrase(_ runtime: Runtime, _ row: SummaryRow, subject: String) -> String {
+        let parallelism = row.parallelism!
+        let cause = !runtime.runsWithoutGIL ? "the GIL lets one compute at a time"
+            : usableCPUs == 1 ? "this run could use 1 CPU" : "something serialized them"
+        let figure = String(format: "%.2f cores busy for 1 at %d threads [%.2f-%.2f], %@", parallelism.estimate,
+                            row.threads, parallelism.low, parallelism.high, cpusText)
+        let ratio = String(format: "%.2fx [%.2f-%.2f]", row.speedup, row.speedupCI95Low, row.speedupCI95High)
+        if row.verdict == .hurts {
+            return "\(subject) hurt under \(runtime) (wall-time ratio \(ratio)) and ran one at a time "
+                + "(\(figure); \(cause))"
+        }
+        let wall = Verdict.classify(ciLow: row.speedupCI95Low, ciHigh: row.speedupCI95High) == .inconclusive
+            ? "the wall-time ratio, \(ratio), moved with the CPU time the same work took"
+            : "the wall-time ratio was \(ratio)"
+        return "\(subject) ran one at a time under \(runtime) (\(figure); \(cause)), so they cannot speed up "
+            + "computation; \(wall)"
     }
 
     /// The row at `threads` when given, else the row with the best speedup.
@@ -78,6 +113,7 @@ public struct Findings: Sendable {
         case .helps: "help"
         case .hurts: "hurt"
         case .noGain: "make no difference"
+        case .serialized: "ran one at a time"
         case .inconclusive where row.intervalIsNominal95 && row.speedupCI95High < 1: "may hurt or make no difference"
         case .inconclusive where row.intervalIsNominal95 && row.speedupCI95Low > 1: "may help or make no difference"
         case .inconclusive, .baseline, .failed, .notApplicable: "may or may not help"

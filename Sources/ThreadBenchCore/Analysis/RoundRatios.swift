@@ -26,8 +26,9 @@ public struct RoundRatios: Sendable, Equatable {
     public var cpuEfficiency: [Double]
 
     /// Pairs `group` (one cell) with `baseline` (the same curve at 1 thread) round by round.
-    public init(group: [BatchRecord], baseline: [BatchRecord], scale: Double = 1) {
-        let cells = Self.byRound(group), partners = Self.byRound(baseline)
+    /// - Parameter pilot: true to pair the pilot rounds only (for the plan), instead of the measured ones.
+    public init(group: [BatchRecord], baseline: [BatchRecord], scale: Double = 1, pilot: Bool = false) {
+        let cells = Self.byRound(group, pilot: pilot), partners = Self.byRound(baseline, pilot: pilot)
         speedups = []; parallelism = []; cpuEfficiency = []
         for round in cells.keys.sorted() {
             guard let cell = cells[round], let partner = partners[round] else { continue }
@@ -42,11 +43,11 @@ public struct RoundRatios: Sendable, Equatable {
         }
     }
 
-    /// Non-pilot records by round: repetition r's k-th occurrence (k from 0) is k * 1,000,000 + r.
-    static func byRound(_ records: [BatchRecord]) -> [Int: BatchRecord] {
+    /// Measured (or pilot) records by round: repetition r's k-th occurrence (k from 0) is k * 1,000,000 + r.
+    static func byRound(_ records: [BatchRecord], pilot: Bool) -> [Int: BatchRecord] {
         var seen: [Int: Int] = [:]
         var rounds: [Int: BatchRecord] = [:]
-        for record in records where !record.isPilot {
+        for record in records where record.isPilot == pilot {
             let occurrence = seen[record.repetition, default: 0]
             seen[record.repetition] = occurrence + 1
             rounds[occurrence * 1_000_000 + record.repetition] = record

@@ -1,64 +1,71 @@
-/// A cell's speedup figures for the summary: the paired estimate and the unpaired one, the
-/// rounds behind them, and how tight the interval came out.
-struct CellSpeedup: Equatable {
-    /// The speedup the summary reports, with its 95% interval: paired above 1 thread.
-    var reported: SpeedupInterval
-    /// The ratio of medians over every wall of both rows, the rounds resampled independently.
+import Foundation
+
+/// A cell's per-round figures for the summary: speedup, parallelism and CPU efficiency with
+/// their intervals, the unpaired speedup, the rounds behind them, and the precision reached.
+struct CellFigures: Equatable {
+    /// The geometric mean of the per-round speedups with its t-interval (`LogInterval`).
+    var speedup: LogInterval?
+    /// Cores busy at N over cores busy at 1, per round; nil without the workers' CPU.
+    var parallelism: LogInterval?
+    /// Speedup over parallelism per round: CPU at 1 thread over CPU at N for the same work.
+    var cpuEfficiency: LogInterval?
+    /// The ratio of the geometric means of all 1-thread and all N-thread walls, rounds ignored.
     var unpaired: SpeedupInterval
-    /// Rounds with both walls measured (at 1 thread, the repetitions).
+    /// Measured rounds with both walls (at 1 thread, the repetitions).
     var rounds: Int
-    /// The reported interval's half-width in percent of the speedup; nil at 1 thread.
+    /// The speedup interval's half-width in percent of the speedup; nil at 1 thread.
     var halfWidthPct: Double?
-    /// Whether the interval is a nominal 95% one within the records' precision target; nil at
-    /// 1 thread or when the records carry no target.
+    /// Whether the measured rounds meet the records' precision for the pilot's spread
+    /// (`CellPlan`); nil at 1 thread, without a pilot, or when the records carry no target.
     var precisionMet: Bool?
 }
 
 extension Summarizer {
-    /// The speedup of a cell against its 1-thread row, from whatever records it is given.
+    /// The figures of a cell against its 1-thread row, from its measured rounds.
     ///
-    /// Above 1 thread the speedup is paired (`PairedSpeedup`): repetition r of the cell and
-    /// repetition r of the 1-thread row ran in the same round, so each round gives the ratio
-    /// wall(1, r) / wall(N, r), and the cell's speedup is the median of those ratios with a
-    /// bootstrap interval over rounds. A file holding several runs repeats repetition numbers:
-    /// the k-th record of repetition r pairs with the k-th of the baseline. Without a single
-    /// pair (nothing in common) the unpaired figure stands in, with 0 rounds. At 1 thread the
-    /// paired ratio is 1 by construction, so the unpaired self-ratio is reported instead: its
-    /// interval shows the baseline's own spread.
-    /// - Parameters:
-    ///   - group: the cell's records.
-    ///   - baseline: the records of the same curve at 1 thread.
-    ///   - scale: 1 under strong scaling, the thread count under weak scaling.
-    static func speedup(group: [BatchRecord], baseline: [BatchRecord], scale: Double) -> CellSpeedup {
-        let walls = group.map(\.wallSeconds)
-        let baselineWalls = baseline.map(\.wallSeconds)
-        let median = Statistics.median(walls)
-        let ci = Statistics.ratioOfMediansCI95(numerator: baselineWalls, denominator: walls)
-        let unpaired = SpeedupInterval(
-            speedup: median > 0 && !baselineWalls.isEmpty ? scale * Statistics.median(baselineWalls) / median : 0,
-            ci95Low: scale * ci.low, ci95High: scale * ci.high)
-        guard (group.first?.threads ?? 1) > 1 else {
-            return CellSpeedup(reported: unpaired, unpaired: unpaired, rounds: group.count)
+    /// Repetition r of the cell and repetition r of the 1-thread row ran in the same round, so
+    /// each round gives a speedup wall(1, r) / wall(N, r) and a parallelism busy(N, r) / busy(1, r)
+    /// (`RoundRatios`); each figure is their geometric mean with a t-interval on the logs
+    /// (`LogInterval`). Pilot rounds only say whether the precision was met (`CellPlan`): the
+    /// planning figure is parallelism for computation, the speedup otherwise.
+    static func figures(group: [BatchRecord], baseline: [BatchRecord], scale: Double) -> CellFigures {
+        let measured = group.filter { !$0.isPilot }, measuredBaseline = baseline.filter { !$0.isPilot }
+        let unpaired = unpairedSpeedup(baseline: measuredBaseline.map(\.wallSeconds), walls: measured.map(\.wallSeconds),
+                                       scale: scale)
+        let ratios = RoundRatios(group: group, baseline: baseline, scale: scale)
+        var cell = CellFigures(speedup: LogInterval(ratios.speedups), parallelism: LogInterval(ratios.parallelism),
+                               cpuEfficiency: LogInterval(ratios.cpuEfficiency), unpaired: unpaired,
+                               rounds: ratios.speedups.count)
+        guard let first = group.first, first.threads > 1 else { return cell }
+        let half = cell.speedup?.relativeHalfWidth ?? .infinity
+        cell.halfWidthPct = half.isFinite ? half * 100 : nil
+        let pilot = RoundRatios(group: group, baseline: baseline, scale: scale, pilot: true)
+        if let target = first.precisionTarget, !pilot.speedups.isEmpty {
+            let byParallelism = first.kind == .cpu && !pilot.parallelism.isEmpty
+            let plan = CellPlan(pilotFigures: byParallelism ? pilot.parallelism : pilot.speedups, precision: target,
+                                minimumRounds: 2, maximumRounds: 2)
+            let count = byParallelism ? ratios.parallelism.count : ratios.speedups.count
+            cell.precisionMet = plan.meetsTarget(measuredRounds: count, precision: target)
         }
-        guard let paired = PairedSpeedup(baselineWallSeconds: rounds(of: baseline), wallSeconds: rounds(of: group),
-                                         scale: scale) else {
-            return CellSpeedup(reported: unpaired, unpaired: unpaired, rounds: 0, precisionMet: false)
-        }
-        let halfWidth = paired.paired.relativeHalfWidth
-        let met = group.first?.precisionTarget.map { paired.intervalIsNominal95 && halfWidth <= $0 }
-        return CellSpeedup(reported: paired.paired, unpaired: unpaired, rounds: paired.rounds,
-                           halfWidthPct: halfWidth.isFinite ? halfWidth * 100 : nil, precisionMet: met)
+        return cell
     }
 
-    /// Walls by round: repetition r's k-th occurrence (k from 0) is round k * 1,000,000 + r.
-    static func rounds(of records: [BatchRecord]) -> [Int: Double] {
-        var seen: [Int: Int] = [:]
-        var walls: [Int: Double] = [:]
-        for record in records {
-            let occurrence = seen[record.repetition, default: 0]
-            seen[record.repetition] = occurrence + 1
-            walls[occurrence * 1_000_000 + record.repetition] = record.wallSeconds
+    /// exp(mean ln baseline - mean ln walls) with Welch's t-interval on the two samples' logs.
+    static func unpairedSpeedup(baseline: [Double], walls: [Double], scale: Double) -> SpeedupInterval {
+        let a = baseline.filter { $0 > 0 && $0.isFinite }.map { Foundation.log($0) }
+        let b = walls.filter { $0 > 0 && $0.isFinite }.map { Foundation.log($0) }
+        guard !a.isEmpty, !b.isEmpty else { return SpeedupInterval(speedup: 0, ci95Low: 0, ci95High: 0) }
+        let difference = Statistics.mean(a) - Statistics.mean(b)
+        let va = Statistics.standardDeviation(a) * Statistics.standardDeviation(a) / Double(a.count)
+        let vb = Statistics.standardDeviation(b) * Statistics.standardDeviation(b) / Double(b.count)
+        let se = (va + vb).squareRoot()
+        guard a.count > 1, b.count > 1, se > 0 else {
+            let point = scale * exp(difference)
+            return SpeedupInterval(speedup: point, ci95Low: point, ci95High: point)
         }
-        return walls
+        let df = (va + vb) * (va + vb) / (va * va / Double(a.count - 1) + vb * vb / Double(b.count - 1))
+        let half = StudentT.quantile(0.975, df: df) * se
+        return SpeedupInterval(speedup: scale * exp(difference), ci95Low: scale * exp(difference - half),
+                               ci95High: scale * exp(difference + half))
     }
 }

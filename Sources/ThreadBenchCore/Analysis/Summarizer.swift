@@ -26,25 +26,26 @@ public enum Summarizer {
         }
     }
 
-    static func row(for group: [BatchRecord], baseline: [BatchRecord], usableCPUs: Int) -> SummaryRow {
-        let first = group[0]
+    static func row(for all: [BatchRecord], baseline: [BatchRecord], usableCPUs: Int) -> SummaryRow {
+        let first = all[0]
+        let measured = all.filter { !$0.isPilot }
+        // A cell cut short before its first measured round is described by its pilot.
+        let group = measured.isEmpty ? all : measured
         let walls = group.map(\.wallSeconds)
-        let baselineWalls = baseline.map(\.wallSeconds)
         let n = Double(first.threads)
         let scale = first.scaling == .weak ? n : 1
-        let median = Statistics.median(walls)
-        let wallCI = Statistics.medianCI95(walls)
-        let cell = Self.speedup(group: group, baseline: baseline, scale: scale)
-        let speedup = cell.reported.speedup
+        let wallCI = LogInterval(walls)
+        let cell = Self.figures(group: all, baseline: baseline, scale: scale)
+        let speedup = cell.speedup?.estimate ?? 0
         var row = SummaryRow(
             workload: first.workload, kind: first.kind, runtime: first.runtime,
             runtimeVersion: first.runtimeVersion, switchIntervalMs: first.switchIntervalMs,
             scaling: first.scaling, threads: first.threads, tasks: first.tasks, repetitions: group.count,
             outliers: OutlierDetection.flags(walls).filter { $0 }.count,
-            wallMedianSeconds: median, wallMinSeconds: walls.min() ?? 0, wallMaxSeconds: walls.max() ?? 0,
+            wallMedianSeconds: Statistics.median(walls), wallMinSeconds: walls.min() ?? 0, wallMaxSeconds: walls.max() ?? 0,
             wallStddevSeconds: Statistics.standardDeviation(walls),
-            wallCI95LowSeconds: wallCI.low, wallCI95HighSeconds: wallCI.high,
-            speedup: speedup, speedupCI95Low: cell.reported.ci95Low, speedupCI95High: cell.reported.ci95High,
+            wallCI95LowSeconds: wallCI?.low ?? 0, wallCI95HighSeconds: wallCI?.high ?? 0,
+            speedup: speedup, speedupCI95Low: cell.speedup?.low ?? 0, speedupCI95High: cell.speedup?.high ?? 0,
             efficiency: speedup / n, karpFlatt: nil,
             idealSpeedup: idealSpeedup(first.kind, first.runtime, threads: first.threads, usableCPUs: usableCPUs),
             verdict: .baseline,
@@ -55,10 +56,12 @@ public enum Summarizer {
             speedupUnpaired: cell.unpaired.speedup, speedupUnpairedCI95Low: cell.unpaired.ci95Low,
             speedupUnpairedCI95High: cell.unpaired.ci95High, rounds: cell.rounds,
             speedupHalfWidthPct: cell.halfWidthPct, precisionMet: cell.precisionMet)
+        row.parallelism = cell.parallelism
+        row.cpuEfficiency = cell.cpuEfficiency
+        row.coresBusy = LogInterval(group.compactMap(\.coresBusy))?.estimate
+        row.pilotRounds = Set(all.filter(\.isPilot).map(\.repetition)).count
         setKarpFlatt(&row, usableCPUs: usableCPUs)
-        // Above 1 thread the interval is over paired rounds, so its nominal coverage follows them.
-        judge(&row, baselineWalls: baselineWalls, walls: walls, scale: scale,
-              intervalRepetitions: first.threads > 1 ? cell.rounds : walls.count)
+        judge(&row, hasBaseline: !baseline.isEmpty)
         return row
     }
 

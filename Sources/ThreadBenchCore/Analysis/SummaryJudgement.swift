@@ -15,10 +15,6 @@ extension WorkloadKind {
 }
 
 extension Summarizer {
-    /// Repetitions (or rounds) on each side from which a speedup interval is called 95%
-    /// (`PairedSpeedup.nominalMinimumRounds`).
-    public static let minimumRepetitionsFor95 = PairedSpeedup.nominalMinimumRounds
-
     /// The best speedup a workload could reach here: N for waits, min(N, usable CPUs) for
     /// computation without a GIL, 1 for computation under one.
     static func idealSpeedup(_ kind: WorkloadKind, _ runtime: Runtime, threads: Int, usableCPUs: Int) -> Double {
@@ -47,38 +43,36 @@ extension Summarizer {
     /// Sets the verdict of a measured row.
     ///
     /// The 1-thread row is the baseline; a mixed workload gets none (its figure is not a
-    /// speedup); with no successful 1-thread batch the row is `inconclusive`. From
-    /// `minimumRepetitionsFor95` repetitions on each side the bootstrap interval decides
-    /// (`Verdict.classify`). Below that the interval is not called 95%, and the verdict comes
-    /// from the whole range of ratios, min(baseline)/max(walls) to max(baseline)/min(walls):
-    /// `helps` or `hurts` only when every pairing of a baseline and a wall agrees, and a
-    /// single repetition on either side is always `inconclusive`.
-    static func judge(_ row: inout SummaryRow, baselineWalls: [Double], walls: [Double], scale: Double,
-                      intervalRepetitions: Int) {
-        row.intervalIsNominal95 = intervalRepetitions >= minimumRepetitionsFor95
+    /// speedup); with no successful 1-thread batch, or fewer than 2 measured rounds (no
+    /// interval), the row is `inconclusive`. Otherwise the speedup's interval decides
+    /// (`Verdict.classify`), except for computation whose parallelism interval lies at or below
+    /// `Verdict.serialAtMost`: the threads ran one at a time, and the row is `serialized`
+    /// unless its speedup is decisively below 0.95 (`hurts` then stands, and the sentence says both).
+    static func judge(_ row: inout SummaryRow, hasBaseline: Bool) {
+        row.intervalIsNominal95 = row.rounds >= 2
         if row.threads == 1 { row.verdict = .baseline; return }
         if row.kind == .mixed {
             row.verdict = .notApplicable
             row.notes.append("mixed workload: the figure is the added I/O latency, not the speedup")
             return
         }
-        guard !baselineWalls.isEmpty, row.speedup > 0 else {
+        guard hasBaseline, row.speedup > 0 else {
             row.verdict = .inconclusive
             row.notes.append("no successful 1-thread batch to measure the speedup against")
             return
         }
-        if row.intervalIsNominal95 {
-            row.verdict = Verdict.classify(ciLow: row.speedupCI95Low, ciHigh: row.speedupCI95High)
-            return
-        }
-        row.notes.append("\(intervalRepetitions) repetitions: the interval is not a 95% one; the verdict "
-            + "comes from the whole range of the wall times")
-        guard baselineWalls.count > 1, walls.count > 1, let top = walls.max(), let bottom = walls.min(), bottom > 0,
-              let baselineLow = baselineWalls.min(), let baselineHigh = baselineWalls.max() else {
+        guard row.intervalIsNominal95 else {
             row.verdict = .inconclusive
+            row.notes.append("\(row.rounds) measured round\(row.rounds == 1 ? "" : "s"): no interval")
             return
         }
-        row.verdict = Verdict.classify(ciLow: scale * baselineLow / top, ciHigh: scale * baselineHigh / bottom)
+        let byTime = Verdict.classify(ciLow: row.speedupCI95Low, ciHigh: row.speedupCI95High)
+        if row.kind == .cpu, let parallelism = row.parallelism, parallelism.count >= 2,
+           parallelism.high <= Verdict.serialAtMost, byTime != .hurts {
+            row.verdict = .serialized
+            return
+        }
+        row.verdict = byTime
     }
 
     /// The row of a cell whose every batch failed: its key and failure counts, and figures of

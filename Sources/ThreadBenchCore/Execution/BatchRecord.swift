@@ -12,7 +12,7 @@ public struct BatchRecord: Sendable, Equatable {
     /// What one task did under this runtime (`Workload.taskWork(under:)`).
     public var taskWork: TaskWork = .unspecified
     /// The repetition, which is the round: repetition r of every thread count of a curve
-    /// ran together, so their walls pair (`PairedSpeedup`).
+    /// ran together, so their walls pair (`RoundRatios`).
     public var repetition: Int
     /// First `start()` to last `join` returned.
     public var wallSeconds: Seconds

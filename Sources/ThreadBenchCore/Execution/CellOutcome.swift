@@ -1,13 +1,14 @@
-/// What one cell (a curve at one thread count above 1) reached, for the summary.
+/// What one cell (a curve at one thread count above 1) reached, for the precision report.
 public struct CellOutcome<Curve: Hashable & Sendable>: Sendable {
     public var curve: Curve
     public var threads: Int
-    /// Rounds this cell's batch was part of (past the minimum, a cell that met the target sits
-    /// rounds out); `speedup.rounds` counts those with both walls measured.
-    public var roundsRun: Int
-    /// The paired speedup and its interval; nil when no round measured both walls.
-    public var speedup: PairedSpeedup?
-    /// Whether the interval is a nominal 95% one within the target precision.
+    /// Pilot rounds its curve ran (they plan, they do not measure).
+    public var pilotRounds: Int
+    /// Measured rounds this cell took part in with its planning figure known.
+    public var measuredRounds: Int
+    /// The plan its pilot gave.
+    public var plan: CellPlan
+    /// Whether its measured rounds meet the precision for its pilot's spread (`CellPlan.meetsTarget`).
     public var metTarget: Bool
     /// Why its curve stopped; nil while the curve may still run rounds.
     public var stopReason: RoundStopReason?

@@ -10,8 +10,8 @@ public enum RoundDecision: Sendable, Equatable {
 public enum RoundStopReason: String, Sendable, Equatable {
     /// Fixed rounds: the count asked for was run.
     case fixedCount
-    /// Every cell of the curve is within the target precision, with at least the minimum rounds.
-    case precisionMet
+    /// Every cell of the curve ran the measured rounds its pilot planned (at least the minimum).
+    case planReached
     /// The next round did not fit in the curve's share of the budget (past the minimum), or
     /// in what the budget left for the minimum (see `BudgetFit`).
     case budgetSpent

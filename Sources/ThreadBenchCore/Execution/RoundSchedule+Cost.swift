@@ -25,12 +25,6 @@ extension RoundSchedule {
         return full * counts.map(meanWall).reduce(0, +) / whole
     }
 
-    /// See `threadCounts(forNextRoundOf:)`.
-    func nextThreadCounts(_ state: CurveState) -> [Int] {
-        if rules.fixedRounds != nil || state.rounds < rules.minimumRounds { return threadCounts }
-        return threadCounts.filter { $0 == 1 || !meetsTarget(state.speedups[$0]) }
-    }
-
     /// The estimated seconds for `curves` to reach `rounds` rounds each, with the warm-up of
     /// those not started (but `startedCurve`, whose warm-up is behind it); nil when a cost
     /// needed is unknown.
@@ -47,30 +41,41 @@ extension RoundSchedule {
         return total
     }
 
-    /// The most rounds, 1 to the minimum, that every open curve can reach within `remaining`;
-    /// the minimum while costs are unknown.
+    /// The most rounds, 1 to the pilot and minimum together, that every open curve can reach
+    /// within `remaining`; all of them while costs are unknown.
     func affordableRounds(remainingSeconds remaining: Seconds, startedCurve: Curve?) -> Int {
-        for rounds in stride(from: rules.minimumRounds, to: 1, by: -1) {
+        for rounds in stride(from: targetRounds, to: 1, by: -1) {
             guard let owed = owedSeconds(openCurves, toReach: rounds, startedCurve: startedCurve) else {
-                return rules.minimumRounds
+                return targetRounds
             }
             if owed <= remaining { return rounds }
         }
         return 1
     }
+}
 
-    /// The rounds a curve is expected still to run (warm-up included for one not started).
-    func predictedRoundsLeft(of curve: Curve) -> Int {
-        let state = states[curve]!
-        let warmup = state.rounds == 0 ? rules.warmupRounds : 0
-        if let fixed = rules.fixedRounds { return max(0, fixed - state.rounds) + warmup }
-        if state.rounds < rules.minimumRounds { return rules.minimumRounds - state.rounds + warmup }
-        if minimumOnly.contains(curve) { return 0 }
-        let open = threadCounts.filter { $0 > 1 }.map { state.speedups[$0] }.filter { !meetsTarget($0) }
-        guard !open.isEmpty else { return 0 }
-        let widest = open.map { $0?.paired.relativeHalfWidth ?? .infinity }.max()!
-        let ratio = widest / rules.precision
-        let needed = ratio.isFinite ? Double(state.rounds) * ratio * ratio : Double(rules.maximumRounds)
-        return max(1, Int(min(needed, Double(rules.maximumRounds)).rounded(.up)) - state.rounds)
+extension RoundSchedule {
+    /// Whether the pilot and minimum rounds (the fixed count under fixed rules) of the open
+    /// curves fit in what is left of the budget, and if not, how many rounds per curve do.
+    /// - Returns: nil while no round has been recorded, so no cost can be estimated.
+    public func budgetFit(spentSeconds: Seconds) -> BudgetFit? {
+        let remaining = budgetSeconds - spentSeconds
+        guard let owed = owedSeconds(openCurves, toReach: targetRounds, startedCurve: nil) else { return nil }
+        let rounds = rules.fixedRounds ?? affordableRounds(remainingSeconds: remaining, startedCurve: nil)
+        return BudgetFit(minimumSeconds: owed, remainingSeconds: remaining, roundsPerCurve: rounds)
+    }
+
+    /// An estimate of the seconds the open curves still need, for a progress line: their pilot
+    /// and minimum rounds, then the rounds their plans ask for; at most the remaining budget
+    /// (under adaptive rules). Nil while no round has been recorded.
+    public func estimatedSecondsLeft(spentSeconds: Seconds) -> Seconds? {
+        var total: Seconds = 0
+        for curve in openCurves {
+            let rounds = predictedRoundsLeft(of: curve)
+            guard rounds > 0 else { continue }
+            guard let cost = costOfNextRound(of: curve) else { return nil }
+            total += Double(rounds) * cost
+        }
+        return rules.fixedRounds == nil ? min(total, max(0, budgetSeconds - spentSeconds)) : total
     }
 }

@@ -1,34 +1,33 @@
-/// Decides, round by round, which curves run another round, within a time budget.
+/// Decides, round by round, which curves run another round, within a time budget, in two
+/// stages: pilot rounds that plan, then measured rounds that were planned without looking back.
 ///
 /// A round of a curve is one batch at each of its thread counts, 1 included, so that every
-/// N-thread batch has a 1-thread partner measured moments before or after it: drift of the
-/// machine slower than a round cancels in their ratio (`PairedSpeedup`). A cell is a curve at
-/// one thread count above 1; its precision is the relative half-width of its paired interval.
+/// N-thread batch has a 1-thread partner measured moments before or after it (`RoundRatios`).
+/// A cell is a curve at one thread count above 1. Its planning figure is the per-round ratio its
+/// verdict rests on: parallelism for computation (`parallelismCurves`), the speedup otherwise.
 ///
 /// The rules, checked before every round of a curve:
-/// 1. Fixed rules (`RoundRules.fixed`): exactly that many rounds; precision and budget are not
-///    looked at.
-/// 2. Minimum: a curve runs `minimumRounds` rounds. When the estimated cost of bringing every
-///    open curve to the minimum exceeds what is left of the budget, all open curves are
-///    levelled to the most rounds that fit (`budgetFit`): rounds give, never thread counts.
-///    Every curve runs at least one round, so that every cell has a figure; only those first
-///    rounds can take the run past its budget.
-/// 3. Past the minimum, adaptive rounds spend time where intervals are wide: a curve runs
-///    another round only while one of its cells is not yet within `precision`, it is below
-///    `maximumRounds`, and the round fits in its share of the budget. Its share is the slack
-///    (the remaining budget less the estimated cost of the other open curves' minimum rounds)
-///    split equally among the open curves, counting what it already spent past its minimum,
-///    so that a round it starts never exceeds the remaining budget, and time a tight curve
-///    leaves unused goes to the curves after it. Such a round runs only the 1-thread batch and
-///    the cells still wider than `precision` (`threadCounts(forNextRoundOf:)`): a cell that met
-///    the target keeps its interval and costs nothing more, and every batch keeps a 1-thread
-///    partner in its round. A curve in `minimumOnly` gets no adaptive rounds.
-/// Once a curve is told to stop it is finished and stays so.
+/// 1. Fixed rules (`RoundRules.fixed`): exactly that many rounds, all measured, no pilot;
+///    precision and budget are not looked at.
+/// 2. Pilot: the first `pilotRounds` rounds of a curve are pilot rounds (`nextRoundIsPilot`),
+///    while the pilot and the minimum of every open curve fit in what is left of the budget;
+///    once a curve runs a measured round it runs no more pilots. When its pilot ends, each cell
+///    gets a plan (`CellPlan`) from its pilot's spread alone: the rounds whose t-interval would
+///    reach the precision, or the minimum when even `maximumRounds` would not.
+/// 3. Minimum: a curve runs `minimumRounds` measured rounds. When the estimated cost of bringing
+///    every open curve to its pilot and minimum exceeds what is left of the budget, all open
+///    curves are levelled to the most rounds that fit (`budgetFit`). Every curve runs at least one
+///    round; only those first rounds can take the run past its budget.
+/// 4. Past the minimum, a curve runs another round while a cell has fewer measured rounds than
+///    planned, it is below `maximumRounds`, and the round fits in its share of the budget (the
+///    remaining budget less the other open curves' minimum, split equally among the open curves,
+///    counting what it already spent past its minimum). Such a round runs 1 thread and the cells
+///    short of their plan. A curve in `minimumOnly` (mixed workloads) stops at the minimum.
+/// No measured figure is ever looked at to decide a round: measured rounds are exchangeable with
+/// a fixed count given the pilot, so their t-interval keeps its coverage, also for the cells
+/// reported as meeting the precision (`CellPlan.meetsTarget` reads only the pilot and the count).
 ///
-/// Pure: no clock is read. The caller passes the time spent so far and each round's duration;
-/// a curve's cost per round is the mean of its rounds, and curves not started yet are
-/// estimated at the mean cost of those measured. Works whether curves run one after another
-/// (as the runner does, because a workload is set up once) or interleaved.
+/// Pure: no clock is read. The caller passes the time spent so far and each round's duration.
 public struct RoundSchedule<Curve: Hashable & Sendable>: Sendable {
     /// How many rounds curves run.
     public let rules: RoundRules
@@ -40,24 +39,34 @@ public struct RoundSchedule<Curve: Hashable & Sendable>: Sendable {
     public let scaling: Scaling
     /// The curves, in the order given (and then in the order first seen).
     public private(set) var curves: [Curve] = []
-    /// Curves that stop at the minimum: their speedup intervals are not what they report.
+    /// Curves that stop at the minimum: their speedup is not what they report.
     public let minimumOnly: Set<Curve>
-    private(set) var states: [Curve: CurveState] = [:]
+    /// Curves whose cells are planned on their parallelism (computation) instead of the speedup.
+    public let parallelismCurves: Set<Curve>
+    var states: [Curve: CurveState] = [:]
 
     /// What the schedule knows of one curve.
     struct CurveState: Sendable {
-        /// Wall seconds by thread count, then by round number (1, 2, ...).
+        /// Wall seconds by thread count, then by round number (1, 2, ...), for the cost estimate.
         var wallSeconds: [Int: [Int: Double]] = [:]
         var rounds = 0
+        /// Pilot rounds run so far; frozen once a measured round has run.
+        var pilotRounds = 0
+        /// Whether the round now starting (after `nextRound` said run) is a pilot round.
+        var nextIsPilot = false
+        /// Each cell's planning figure in its pilot rounds.
+        var pilotFigures: [Int: [Double]] = [:]
+        /// Measured rounds each cell took part in with its 1-thread partner.
+        var measuredRounds: [Int: Int] = [:]
+        var plans: [Int: CellPlan] = [:]
         /// Rounds that ran every thread count, and their seconds: the cost of a full round.
         var fullRounds = 0
         var fullRoundSeconds: Seconds = 0
-        /// Rounds each thread count above 1 was part of.
-        var cellRounds: [Int: Int] = [:]
         /// Seconds spent on rounds past the minimum.
         var extraSeconds: Seconds = 0
-        var speedups: [Int: PairedSpeedup] = [:]
         var stopReason: RoundStopReason?
+
+        var measured: Int { rounds - pilotRounds }
     }
 
     /// Creates a schedule in which no curve has run yet.
@@ -65,53 +74,61 @@ public struct RoundSchedule<Curve: Hashable & Sendable>: Sendable {
     ///   - curves: the curves to run; duplicates count once.
     ///   - threadCounts: the thread counts of every curve; 1 is added when missing.
     ///   - budgetSeconds: the whole run's budget; infinity (or NaN) for none.
-    ///   - minimumOnly: curves whose figure is not their speedup (a mixed workload's is the
-    ///     I/O latency it adds): they run the minimum rounds and no adaptive ones.
+    ///   - minimumOnly: curves whose figure is not their speedup: the minimum rounds only.
+    ///   - parallelismCurves: curves planned on parallelism (computation).
     public init(curves: [Curve], threadCounts: [Int], scaling: Scaling = .strong,
-                rules: RoundRules = .adaptive(), budgetSeconds: Seconds = .infinity, minimumOnly: Set<Curve> = []) {
+                rules: RoundRules = .adaptive(), budgetSeconds: Seconds = .infinity, minimumOnly: Set<Curve> = [],
+                parallelismCurves: Set<Curve> = []) {
         self.rules = rules
         self.minimumOnly = minimumOnly
+        self.parallelismCurves = parallelismCurves
         self.budgetSeconds = budgetSeconds.isNaN ? .infinity : max(0, budgetSeconds)
         self.threadCounts = Array(Set(threadCounts.filter { $0 > 0 } + [1])).sorted()
         self.scaling = scaling
         for curve in curves { add(curve) }
     }
 
-    /// The rounds `curve` has run.
+    /// The rounds `curve` has run, pilot ones included.
     public func roundsRun(of curve: Curve) -> Int { states[curve]?.rounds ?? 0 }
+
+    /// Whether the round of `curve` that `nextRound` just allowed is a pilot round.
+    public func nextRoundIsPilot(of curve: Curve) -> Bool { states[curve]?.nextIsPilot ?? false }
 
     /// Records one finished round of `curve`.
     /// - Parameters:
-    ///   - wallSeconds: the wall of each thread count's batch; leave out a batch that failed.
+    ///   - figures: each thread count's wall and cores busy; leave out a batch that failed.
     ///   - roundSeconds: how long the whole round took, as the caller measured it.
-    public mutating func record(round wallSeconds: [Int: Seconds], of curve: Curve, roundSeconds: Seconds) {
+    public mutating func record(round figures: [Int: RoundFigures], of curve: Curve, roundSeconds: Seconds) {
         add(curve)
         var state = states[curve]!
-        let planned = Set(nextThreadCounts(state)).union(wallSeconds.keys)
-        let full = threadCounts.allSatisfy(planned.contains)
-        for threads in threadCounts where threads > 1 && planned.contains(threads) {
-            state.cellRounds[threads, default: 0] += 1
-        }
+        let planned = Set(nextThreadCounts(state)).union(figures.keys)
         state.rounds += 1
+        if state.nextIsPilot { state.pilotRounds += 1 }
         let seconds = roundSeconds.isFinite ? max(0, roundSeconds) : 0
-        if full {
+        if threadCounts.allSatisfy(planned.contains) {
             state.fullRounds += 1
             state.fullRoundSeconds += seconds
         }
-        if state.rounds > rules.minimumRounds { state.extraSeconds += seconds }
-        for (threads, wall) in wallSeconds where threadCounts.contains(threads) {
-            state.wallSeconds[threads, default: [:]][state.rounds] = wall
+        if state.measured > rules.minimumRounds { state.extraSeconds += seconds }
+        for (threads, figure) in figures where threadCounts.contains(threads) {
+            state.wallSeconds[threads, default: [:]][state.rounds] = figure.wallSeconds
         }
         for threads in threadCounts where threads > 1 {
-            state.speedups[threads] = PairedSpeedup(
-                baselineWallSeconds: state.wallSeconds[1] ?? [:], wallSeconds: state.wallSeconds[threads] ?? [:],
-                scale: scaling == .weak ? Double(threads) : 1)
+            guard let value = planningFigure(curve, threads: threads, figures) else { continue }
+            if state.nextIsPilot {
+                state.pilotFigures[threads, default: []].append(value)
+            } else {
+                state.measuredRounds[threads, default: 0] += 1
+            }
         }
+
+        if state.nextIsPilot { state.plans = [:] }
+        state.nextIsPilot = false
         states[curve] = state
     }
 
-    /// The thread counts of `curve`'s next round, ascending: all of them up to the minimum (and
-    /// under fixed rules), then 1 and the counts whose cells are still wider than the precision.
+    /// The thread counts of `curve`'s next round, ascending: all of them through the pilot and
+    /// the minimum (and under fixed rules), then 1 and the cells short of their plan.
     public func threadCounts(forNextRoundOf curve: Curve) -> [Int] {
         states[curve].map(nextThreadCounts) ?? threadCounts
     }
@@ -121,35 +138,14 @@ public struct RoundSchedule<Curve: Hashable & Sendable>: Sendable {
     public mutating func nextRound(of curve: Curve, spentSeconds: Seconds) -> RoundDecision {
         add(curve)
         if let reason = states[curve]!.stopReason { return .stop(reason) }
-        let decision = decide(curve, remainingSeconds: budgetSeconds - spentSeconds)
-        if case .stop(let reason) = decision { states[curve]!.stopReason = reason }
-        return decision
-    }
-
-    /// Whether the minimum rounds (the fixed count under fixed rules) of the open curves fit
-    /// in what is left of the budget, and if not, how many rounds per curve do.
-    /// - Returns: nil while no round has been recorded, so no cost can be estimated.
-    public func budgetFit(spentSeconds: Seconds) -> BudgetFit? {
         let remaining = budgetSeconds - spentSeconds
-        let target = rules.fixedRounds ?? rules.minimumRounds
-        guard let owed = owedSeconds(openCurves, toReach: target, startedCurve: nil) else { return nil }
-        let rounds = rules.fixedRounds ?? affordableRounds(remainingSeconds: remaining, startedCurve: nil)
-        return BudgetFit(minimumSeconds: owed, remainingSeconds: remaining, roundsPerCurve: rounds)
-    }
-
-    /// An estimate of the seconds the open curves still need, for a progress line: their rounds
-    /// to the minimum, and for a curve past it the rounds its widest cell needs if the half-width
-    /// shrinks as one over the square root of the rounds; at most the remaining budget
-    /// (under adaptive rules). Nil while no round has been recorded.
-    public func estimatedSecondsLeft(spentSeconds: Seconds) -> Seconds? {
-        var total: Seconds = 0
-        for curve in openCurves {
-            let rounds = predictedRoundsLeft(of: curve)
-            guard rounds > 0 else { continue }
-            guard let cost = costOfNextRound(of: curve) else { return nil }
-            total += Double(rounds) * cost
+        let decision = decide(curve, remainingSeconds: remaining)
+        switch decision {
+        case .stop(let reason): states[curve]!.stopReason = reason
+        case .run: states[curve]!.nextIsPilot = startsPilotRound(curve, remainingSeconds: remaining)
         }
-        return rules.fixedRounds == nil ? min(total, max(0, budgetSeconds - spentSeconds)) : total
+        if case .run = decision, !states[curve]!.nextIsPilot { settlePlans(of: curve) }
+        return decision
     }
 
     /// Every cell, curve by curve in order and by thread count ascending.
@@ -157,9 +153,12 @@ public struct RoundSchedule<Curve: Hashable & Sendable>: Sendable {
         curves.flatMap { curve in
             let state = states[curve]!
             return threadCounts.filter { $0 > 1 }.map { threads in
-                CellOutcome(curve: curve, threads: threads, roundsRun: state.cellRounds[threads, default: 0],
-                            speedup: state.speedups[threads],
-                            metTarget: meetsTarget(state.speedups[threads]), stopReason: state.stopReason)
+                let plan = state.plans[threads] ?? plan(pilot: state.pilotFigures[threads] ?? [])
+                return CellOutcome(curve: curve, threads: threads, pilotRounds: state.pilotRounds,
+                                   measuredRounds: state.measuredRounds[threads, default: 0], plan: plan,
+                                   metTarget: plan.meetsTarget(measuredRounds: state.measuredRounds[threads, default: 0],
+                                                               precision: rules.precision),
+                                   stopReason: state.stopReason)
             }
         }
     }
@@ -175,26 +174,35 @@ public struct RoundSchedule<Curve: Hashable & Sendable>: Sendable {
     private func decide(_ curve: Curve, remainingSeconds remaining: Seconds) -> RoundDecision {
         let state = states[curve]!
         if let fixed = rules.fixedRounds { return state.rounds < fixed ? .run : .stop(.fixedCount) }
-        if state.rounds < rules.minimumRounds {
+        if state.measured < rules.minimumRounds {
             let level = affordableRounds(remainingSeconds: remaining, startedCurve: curve)
             return state.rounds < level ? .run : .stop(.budgetSpent)
         }
-        let cells = threadCounts.filter { $0 > 1 }.map { state.speedups[$0] }
-        if cells.allSatisfy(meetsTarget) { return .stop(.precisionMet) }
         if minimumOnly.contains(curve) { return .stop(.notASpeedup) }
-        if state.rounds >= rules.maximumRounds { return .stop(.maximumRounds) }
+        let plans = settledPlans(state)
+        if threadCounts.filter({ $0 > 1 }).allSatisfy({ state.measuredRounds[$0, default: 0] >= plans[$0]!.rounds }) {
+            return .stop(.planReached)
+        }
+        if state.measured >= rules.maximumRounds { return .stop(.maximumRounds) }
         let others = openCurves.filter { $0 != curve }
         guard let cost = costOfNextRound(of: curve),
-              let reserve = owedSeconds(others, toReach: rules.minimumRounds, startedCurve: nil) else {
+              let reserve = owedSeconds(others, toReach: targetRounds, startedCurve: nil) else {
             return .run  // cannot happen past the minimum: this curve's cost is known
         }
         let share = (remaining - reserve + state.extraSeconds) / Double(others.count + 1)
         return state.extraSeconds + cost <= share ? .run : .stop(.budgetSpent)
     }
+}
 
-    /// Whether a cell's interval is a nominal 95% one within the target precision.
-    func meetsTarget(_ speedup: PairedSpeedup?) -> Bool {
-        guard let speedup else { return false }
-        return speedup.intervalIsNominal95 && speedup.paired.relativeHalfWidth <= rules.precision
+/// One batch of a round as the schedule sees it.
+public struct RoundFigures: Sendable, Equatable {
+    public var wallSeconds: Seconds
+    /// The workers' CPU over the wall (`BatchRecord.coresBusy`); nil when unknown.
+    public var coresBusy: Double?
+
+    /// Creates the figures of one batch.
+    public init(wallSeconds: Seconds, coresBusy: Double? = nil) {
+        self.wallSeconds = wallSeconds
+        self.coresBusy = coresBusy
     }
 }

@@ -39,9 +39,9 @@ public enum RunError: Error, CustomStringConvertible {
 /// Runs a plan in passes: each pass runs one round of every curve still open.
 ///
 /// A curve is a workload under a runtime; a round of it is one batch at each thread count,
-/// 1 included (past the minimum rounds, 1 and the cells still short of the precision), run back to back in one call to the runtime's executor (`executeRound`: for
+/// 1 included (past the pilot and minimum rounds, 1 and the cells still short of their plan), run back to back in one call to the runtime's executor (`executeRound`: for
 /// CPython, one interpreter process), and repetition r of every thread count is round r. Pairing
-/// the walls of a round cancels drift of the machine slower than a round (`PairedSpeedup`).
+/// the walls of a round cancels drift of the machine slower than a round (`RoundRatios`).
 /// How many rounds a curve runs is the `RoundSchedule`'s call: a fixed count, or adaptive
 /// rounds within the plan's budget that go to the curves whose speedup intervals are still
 /// wider than the plan's precision. Passing over every curve in turn, rather than finishing
@@ -83,6 +83,9 @@ public struct Runner: Sendable {
     /// thread adds, not their speedup, so adaptive rounds would tighten an interval nobody reads.
     private var mixedCurves: Set<CurveKey> { Set(curves(of: plan.workloads.filter { $0.kind == .mixed })) }
 
+    /// The curves of computation: their cells are planned on parallelism, which their verdict rests on.
+    private var computingCurves: Set<CurveKey> { Set(curves(of: plan.workloads.filter { $0.kind == .cpu })) }
+
     /// Every one of `workloads` under every runtime of the plan that runs it, in order.
     private func curves(of workloads: [any Workload]) -> [CurveKey] {
         workloads.flatMap { workload in
@@ -109,7 +112,8 @@ public struct Runner: Sendable {
         var state = RunState(
             stop: shouldStop.map(StopSignal.init) ?? .interruption, started: clock(),
             schedule: RoundSchedule(curves: curves, threadCounts: plan.threadCounts, scaling: plan.scaling,
-                                    rules: plan.roundRules, budgetSeconds: plan.budgetSeconds, minimumOnly: mixedCurves))
+                                    rules: plan.roundRules, budgetSeconds: plan.budgetSeconds, minimumOnly: mixedCurves,
+                                    parallelismCurves: computingCurves))
         var setUp: [any Workload] = []
         defer { for workload in setUp.reversed() { workload.tearDown() } }
         for workload in plan.workloads where !setUp.contains(where: { $0 === workload }) {
@@ -164,16 +168,21 @@ public struct Runner: Sendable {
                           progress: (RunProgress) -> Void, onRecord: (BatchRecord) throws -> Void) throws {
         let round = state.schedule.roundsRun(of: curve) + 1
         let roundStarted = clock()
-        var walls: [Int: Seconds] = [:]
-        // Past the minimum, only 1 thread and the cells still wider than the precision run.
+        var figures: [Int: RoundFigures] = [:]
+        // Past the minimum, only 1 thread and the cells still short of their plan run.
         let wanted = Set(state.schedule.threadCounts(forNextRoundOf: curve))
         let counts = plan.threadCounts.filter(wanted.contains)
+        let pilot = state.schedule.nextRoundIsPilot(of: curve)
         try runBatches(workload, runtime, counts, repetition: round, &state, progress: progress) { record in
+            var record = record
+            record.isPilot = pilot
             // A batch with errors did not do all its work: its wall does not count.
-            if record.errors == 0 { walls[record.threads] = record.wallSeconds }
+            if record.errors == 0 {
+                figures[record.threads] = RoundFigures(wallSeconds: record.wallSeconds, coresBusy: record.coresBusy)
+            }
             try onRecord(record)
         }
-        state.schedule.record(round: walls, of: curve, roundSeconds: clock() - roundStarted)
+        state.schedule.record(round: figures, of: curve, roundSeconds: clock() - roundStarted)
     }
 
     /// Runs a round's batches, one per thread count of `threadCounts` in order, in one call to the runtime's

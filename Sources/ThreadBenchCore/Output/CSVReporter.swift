@@ -82,7 +82,7 @@ public struct CSVReporter: Sendable {
                n(r.spawnP50Micros), n(r.startP50Micros), n(r.startMaxMicros), n(r.joinP50Micros), n(r.joinMaxMicros),
                n(r.taskP50Millis), n(r.taskP99Millis), n(r.gilWaitSeconds), String(r.ops), String(r.bytes),
                String(r.errors), String(r.timedOut), CSVText.neutralized(r.firstError),
-               r.precisionTarget.map { n($0 * 100) } ?? ""]
+               r.precisionTarget.map { n($0 * 100) } ?? "", r.coresBusy.map(n) ?? "", r.isPilot ? "1" : "0"]
             + CSVSchema.metricColumns.map { r.metrics[$0].map(n) ?? "" }
     }
 
@@ -97,6 +97,10 @@ public struct CSVReporter: Sendable {
                n(s.speedupCI95Low), n(s.speedupCI95High),
                n(s.speedupUnpaired), n(s.speedupUnpairedCI95Low), n(s.speedupUnpairedCI95High),
                String(s.rounds), s.speedupHalfWidthPct.map(n) ?? "", s.precisionMet.map { $0 ? "true" : "false" } ?? "",
+               s.parallelism.map { n($0.estimate) } ?? "", s.parallelism.map { n($0.low) } ?? "",
+               s.parallelism.map { n($0.high) } ?? "", s.cpuEfficiency.map { n($0.estimate) } ?? "",
+               s.cpuEfficiency.map { n($0.low) } ?? "", s.cpuEfficiency.map { n($0.high) } ?? "",
+               s.coresBusy.map(n) ?? "", String(s.pilotRounds),
                n(s.efficiency), s.karpFlatt.map(n) ?? "",
                n(s.idealSpeedup), s.verdict.rawValue, n(s.gilWaitMedianSeconds), n(s.taskP50MedianMillis),
                String(s.errors), String(s.timedOut), String(s.failedBatches),

@@ -8,9 +8,10 @@ public struct TableReporter: Sendable {
 
     /// The tables as text, each headed by its workload, runtime and work.
     ///
-    /// Above 1 thread the speedup and its interval are paired by round (the median of the
-    /// rounds' ratios); `±` is the interval's half-width in percent of the speedup, `rounds`
-    /// the rounds behind it. At 1 thread the interval is the baseline's own spread.
+    /// Above 1 thread the speedup and its interval are paired by round (the geometric mean of the
+    /// rounds' ratios, a t-interval on their logs); `±` is the interval's half-width in percent of
+    /// the speedup, `rounds` the measured rounds behind it; `parallelism` is cores busy at N over
+    /// cores busy at 1, per round, with its interval.
     public func render(_ rows: [SummaryRow]) -> String {
         var output = ""
         for (_, group) in rows.orderedGroups(by: CurveKey.init) {
@@ -28,6 +29,7 @@ public struct TableReporter: Sendable {
                     Column(title: "±", value: row.speedupHalfWidthPct.map { String(format: "%.1f%%", $0) } ?? "",
                            align: .right),
                     Column(title: "rounds", value: row.rounds, align: .right),
+                    Column(title: "parallelism", value: Self.parallelism(row), align: .right),
                     Column(title: "ideal", value: shown ? String(format: "%.0fx", row.idealSpeedup) : "-", align: .right),
                     Column(title: "efficiency", value: row.speedup > 0 ? String(format: "%.0f%%", row.efficiency * 100) : "-",
                            align: .right),
@@ -40,8 +42,7 @@ public struct TableReporter: Sendable {
             output += table.string(for: group, style: Style.simple) ?? ""
             output += "\n"
             if group.contains(where: { !$0.intervalIsNominal95 && $0.verdict.judgesASpeedup }) {
-                output += "* fewer than \(Summarizer.minimumRepetitionsFor95) repetitions: not a 95% interval; the "
-                    + "verdict comes from the whole range of the wall times\n"
+                output += "* fewer than 2 measured rounds: no interval, so no verdict\n"
             }
             output += "\n"
         }
@@ -58,6 +59,13 @@ public struct TableReporter: Sendable {
         guard row.speedup > 0 else { return "-" }
         let star = !row.intervalIsNominal95 && row.verdict.judgesASpeedup ? "*" : ""
         return String(format: "%.2f-%.2f", row.speedupCI95Low, row.speedupCI95High) + star
+    }
+
+    /// Parallelism (cores busy at N over at 1) with its interval, or "-" where unknown.
+    static func parallelism(_ row: SummaryRow) -> String {
+        guard let p = row.parallelism, row.verdict != .failed else { return "-" }
+        return row.threads == 1 ? String(format: "%.2f", p.estimate)
+            : String(format: "%.2f [%.2f-%.2f]", p.estimate, p.low, p.high)
     }
 
     /// A duration with a unit that suits its size.

@@ -33,9 +33,7 @@ public struct SummaryRow: Sendable, Equatable {
     /// computation, 1 for computation under a GIL.
     public var idealSpeedup: Double
     public var verdict: Verdict
-    /// False when the speedup interval comes from fewer repetitions than an interval needs to
-    /// be called 95% (`Summarizer.minimumRepetitionsFor95`); the verdict then comes from the
-    /// whole range of the wall times.
+    /// False when the speedup has fewer than 2 measured rounds, so no interval.
     public var intervalIsNominal95: Bool = true
     /// Why a figure is missing or a verdict is what it is, one short phrase each.
     public var notes: [String] = []
@@ -63,4 +61,13 @@ public struct SummaryRow: Sendable, Equatable {
     /// Whether the interval is a 95% one (5 rounds or more) within the run's precision
     /// target; nil at 1 thread or when the target is not known (a version-1 file).
     public var precisionMet: Bool?
+    /// Cores busy at N over cores busy at 1 per measured round, with its interval; nil where
+    /// the workers' CPU is unknown.
+    public var parallelism: LogInterval?
+    /// Speedup over parallelism per measured round (CPU at 1 thread over CPU at N), with its interval.
+    public var cpuEfficiency: LogInterval?
+    /// The workers' CPU over the wall, geometric mean over the measured batches.
+    public var coresBusy: Double?
+    /// Pilot rounds behind the plan (they measure nothing).
+    public var pilotRounds: Int = 0
 }

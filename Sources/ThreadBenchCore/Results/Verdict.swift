@@ -16,6 +16,9 @@ public enum Verdict: String, Sendable, CaseIterable {
     case hurts
     /// The interval reaches across 0.95 or 1.05, or there is no 1-thread row to measure against.
     case inconclusive
+    /// Computation whose parallelism interval lies at or below `serialAtMost`: the threads ran
+    /// one at a time (a GIL, or one usable CPU), so they cannot speed it up.
+    case serialized
     /// Every batch of the row failed or timed out: it has no figures.
     case failed
     /// A mixed workload: its figure is the latency a computing thread adds, not a speedup.
@@ -25,6 +28,9 @@ public enum Verdict: String, Sendable, CaseIterable {
     public static let helpsAbove = 1.05
     /// Speedups below this hurt.
     public static let hurtsBelow = 0.95
+
+    /// Parallelism at or below this (the whole interval) means the threads ran one at a time.
+    public static let serialAtMost = 1.05
 
     /// Classifies a speedup interval by the rule on the type.
     public static func classify(ciLow: Double, ciHigh: Double) -> Verdict {
@@ -38,7 +44,7 @@ public enum Verdict: String, Sendable, CaseIterable {
     /// Whether the verdict judges a measured speedup (helps, no-gain, hurts, inconclusive).
     public var judgesASpeedup: Bool {
         switch self {
-        case .helps, .noGain, .hurts, .inconclusive: true
+        case .helps, .noGain, .hurts, .inconclusive, .serialized: true
         case .baseline, .failed, .notApplicable: false
         }
     }

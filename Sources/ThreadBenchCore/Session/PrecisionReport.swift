@@ -3,8 +3,11 @@ import Foundation
 /// How sure a run's speedups are: per workload, how many cells came within the precision
 /// target and after how many rounds, and which cells did not.
 ///
-/// A cell is a workload under a runtime at one thread count above 1. It met the target when
-/// its paired interval is a 95% one (5 rounds or more) no wider than ±target of its speedup.
+/// A cell is a workload under a runtime at one thread count above 1. Whether it met the target
+/// is the summary's `precisionMet`, judged once by the one precision rule (`CellPlan`): its
+/// measured rounds reach ±target for the spread its pilot rounds showed in the figure its
+/// verdict rests on (parallelism for computation, the speedup for waiting). A cell without a
+/// pilot (fixed `--repetitions`, a budget too short for one, an older file) is not judged.
 public struct PrecisionReport: Sendable {
     /// The target relative half-width: 0.03 is ±3%.
     public let target: Double
@@ -18,13 +21,11 @@ public struct PrecisionReport: Sendable {
         cells = summary.filter { $0.threads > 1 && $0.kind != .mixed }
     }
 
-    /// Whether a cell met the target: its own verdict, or for a row without one (a file that
-    /// did not record its target) the same test against `target`.
-    public func met(_ cell: SummaryRow) -> Bool {
-        if let met = cell.precisionMet { return met }
-        guard let halfWidth = cell.speedupHalfWidthPct else { return false }
-        return cell.rounds >= PairedSpeedup.nominalMinimumRounds && halfWidth <= target * 100
-    }
+    /// Whether a cell met the target (`SummaryRow.precisionMet`); false when it was not judged.
+    public func met(_ cell: SummaryRow) -> Bool { cell.precisionMet ?? false }
+
+    /// Cells that had no pilot, so no precision was judged.
+    private var unjudged: Int { cells.filter { $0.precisionMet == nil }.count }
 
     /// One line per workload: "math: 12 of 12 cells within ±3% after 5-9 rounds".
     public var workloadLines: [String] {
@@ -32,8 +33,10 @@ public struct PrecisionReport: Sendable {
             let rounds = rows.map(\.rounds)
             let low = rounds.min() ?? 0, high = rounds.max() ?? 0
             let span = low == high ? "\(low)" : "\(low)-\(high)"
+            let judged = rows.filter { $0.precisionMet != nil }.count
+            let note = judged < rows.count ? " (\(rows.count - judged) not judged: no pilot rounds)" : ""
             return "\(workload): \(rows.filter(met).count) of \(rows.count) cells within \(percent) "
-                + "after \(span) round\(high == 1 ? "" : "s")"
+                + "after \(span) measured round\(high == 1 ? "" : "s")" + note
         }
     }
 
@@ -44,7 +47,7 @@ public struct PrecisionReport: Sendable {
         guard !cells.isEmpty else { return nil }
         let missed = cells.filter { !met($0) }
         let line = "precision: \(cells.count - missed.count) of \(cells.count) cells within \(percent)"
-        guard !missed.isEmpty else { return line + " (95% paired intervals)" }
+        guard !missed.isEmpty else { return line + " (95% t-intervals over measured rounds)" }
         let curves = missed.orderedGroups(by: CurveKey.init)
         let shown = curves.prefix(6).map { curve, rows in
             let threads = rows.map { String($0.threads) }.joined(separator: ", ")
@@ -55,9 +58,8 @@ public struct PrecisionReport: Sendable {
         }
         var text = line + "; not met: " + shown.joined(separator: "; ")
         if curves.count > shown.count { text += "; and \(curves.count - shown.count) more curves" }
-        if missed.contains(where: { $0.rounds < PairedSpeedup.nominalMinimumRounds }) {
-            text += "; below \(PairedSpeedup.nominalMinimumRounds) rounds an interval is not a 95% one "
-                + "(a longer --budget gives more rounds)"
+        if unjudged > 0 {
+            text += "; \(unjudged) cells not judged (no pilot rounds: fixed rounds or a budget too short for a pilot)"
         }
         return text
     }

@@ -50,7 +50,8 @@ public enum CSVReadError: Error, Equatable, CustomStringConvertible {
             return "\(path): missing \(columns.count) column\(columns.count == 1 ? "" : "s"): \(shown)"
         case .schemaVersion(let path, let line, let found):
             return "\(path):\(line): schema_version '\(found)', this threadbench reads versions "
-                + CSVSchema.readableVersions.map(String.init).joined(separator: " and ")
+                + CSVSchema.readableVersions.dropLast().map(String.init).joined(separator: ", ")
+                + " and \(CSVSchema.readableVersions.last ?? CSVSchema.version)"
         case .noRows(let path):
             return "\(path): a header but no data rows"
         case .cellCount(let path, let line, let found, let expected):

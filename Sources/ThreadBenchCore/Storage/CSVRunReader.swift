@@ -151,6 +151,7 @@ public enum CSVRunReader {
             guard percent > 0 else { throw row.bad("precision_target_pct", expected: "a percentage above 0") }
             record.precisionTarget = percent / 100
         }
+        if row.table.columns["pilot"] != nil { record.isPilot = row["pilot"].trimmingCharacters(in: .whitespaces) == "1" }
         for column in CSVSchema.metricColumns where row.table.columns[column] != nil && !row[column].isEmpty {
             record.metrics[column] = try row.double(column)
         }

@@ -3,11 +3,14 @@ public enum CSVSchema {
     /// Bumped whenever a column changes meaning or disappears; `compare` refuses other versions.
     /// Version 2 added `task_work` and `task_work_unit`, `precision_target_pct`, and the paired
     /// speedup's figures in the summary (its `speedup` became the median of per-round ratios).
-    public static let version = 2
+    /// Version 3 added `cores_busy` and `pilot` to the raw file and `parallelism`, `cpu_efficiency`
+    /// (each with its interval), `cores_busy` and `pilot_rounds` to the summary, and made every
+    /// interval a t-interval on logs around the geometric mean (`LogInterval`).
+    public static let version = 3
 
     /// The versions the reader reads: a version-1 row lacks the columns version 2 added,
     /// which then take their defaults (work unknown, no precision target).
-    public static let readableVersions = [1, 2]
+    public static let readableVersions = [1, 2, 3]
 
     /// Run and machine metadata, first on every row of every file.
     public static let metadataColumns = [
@@ -35,13 +38,13 @@ public enum CSVSchema {
         "ctx_voluntary", "ctx_involuntary",
         "spawn_p50_us", "start_p50_us", "start_max_us", "join_p50_us", "join_max_us",
         "task_p50_ms", "task_p99_ms", "gil_wait_s", "ops", "bytes", "errors", "timed_out", "first_error",
-        "precision_target_pct",
+        "precision_target_pct", "cores_busy", "pilot",
     ] + metricColumns
 
     /// Raw-file columns a reader does without: the outlier flag, the workload-specific figures,
     /// and the columns that version-1 files lack (usable = logical CPUs with no limit; task work unknown).
     public static let optionalRawColumns = ["outlier", "usable_cpus", "cpu_limit", "task_work", "task_work_unit",
-                                            "precision_target_pct"] + metricColumns
+                                            "precision_target_pct", "cores_busy", "pilot"] + metricColumns
 
     /// Raw-file columns a file must have to be read back, in file order.
     public static let requiredRawColumns = rawColumns.filter { !optionalRawColumns.contains($0) }
@@ -52,6 +55,8 @@ public enum CSVSchema {
         "wall_ci95_low_s", "wall_ci95_high_s", "speedup", "speedup_ci95_low", "speedup_ci95_high",
         "speedup_unpaired", "speedup_unpaired_ci95_low", "speedup_unpaired_ci95_high",
         "rounds", "speedup_half_width_pct", "precision_met",
+        "parallelism", "parallelism_ci95_low", "parallelism_ci95_high",
+        "cpu_efficiency", "cpu_efficiency_ci95_low", "cpu_efficiency_ci95_high", "cores_busy", "pilot_rounds",
         "efficiency", "karp_flatt", "ideal_speedup", "verdict", "gil_wait_median_s", "task_p50_median_ms",
         "errors", "timed_out", "failed_batches", "notes",
     ]
