@@ -37,7 +37,7 @@ public struct CellPlan: Sendable, Equatable {
     /// pilot spread or with fewer than 2 rounds.
     public func meetsTarget(measuredRounds: Int, precision: Double) -> Bool {
         guard let sd = pilotLogStandardDeviation, measuredRounds >= 2 else { return false }
-        let half = StudentT.quantile(0.5 + LogInterval.level / 2, df: Double(measuredRounds - 1)) * sd
+        let half = LogInterval.tQuantile(level: LogInterval.level, df: measuredRounds - 1) * sd
             / Double(measuredRounds).squareRoot()
         return half <= Foundation.log(1 + precision)
     }

@@ -44,11 +44,20 @@ public struct LogInterval: Sendable, Equatable {
         guard !logs.isEmpty else { return nil }
         let mean = Statistics.mean(logs)
         let sd = Statistics.standardDeviation(logs)
-        let half = logs.count > 1 ? StudentT.quantile(0.5 + level / 2, df: Double(logs.count - 1)) * sd
+        let half = logs.count > 1 ? Self.tQuantile(level: level, df: logs.count - 1) * sd
             / Double(logs.count).squareRoot() : 0
         self.init(estimate: exp(mean), low: exp(mean - half), high: exp(mean + half), count: logs.count,
                   logStandardDeviation: sd)
     }
+
+    /// t(df) at 0.5 + level / 2, from a table computed once for the default level and df up to 400.
+    static func tQuantile(level: Double, df: Int) -> Double {
+        if level == Self.level, df >= 1, df <= quantiles95.count { return quantiles95[df - 1] }
+        return StudentT.quantile(0.5 + level / 2, df: Double(df))
+    }
+
+    /// t(df) at 0.975 for df = 1...400.
+    private static let quantiles95: [Double] = (1...400).map { StudentT.quantile(0.975, df: Double($0)) }
 
     /// Half the interval's width over the estimate: 0.03 means +-3%; infinity without a spread.
     public var relativeHalfWidth: Double {
@@ -69,7 +78,7 @@ public struct LogInterval: Sendable, Equatable {
         let target = Foundation.log(1 + precision)
         guard minimum >= 2, maximum >= minimum else { return nil }
         for n in minimum...maximum {
-            let half = StudentT.quantile(0.5 + level / 2, df: Double(n - 1)) * sd / Double(n).squareRoot()
+            let half = tQuantile(level: level, df: n - 1) * sd / Double(n).squareRoot()
             if half <= target { return n }
         }
         return nil
