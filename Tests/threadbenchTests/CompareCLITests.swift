@@ -114,7 +114,10 @@ private func fixture(_ name: String) -> String {
         #expect(result.stdout.contains("sleep under swift: no sign of a ceiling up to 4 threads"))
         let svg = try String(contentsOfFile: chart, encoding: .utf8)
         #expect(XMLParser(data: Data(svg.utf8)).parse())
-        #expect(svg.components(separatedBy: "class=\"series\"").count - 1 == 4)
+        // math and sleep under two runtimes, and math's cores busy under both.
+        #expect(svg.components(separatedBy: "class=\"series\"").count - 1 == 6)
+        #expect(svg.contains("math: cores busy (parallelism against 1 thread)"))
+        #expect(svg.contains("1: one core at a time"))
     }
 
     @Test func reportOfABadFileWritesNothing() throws {

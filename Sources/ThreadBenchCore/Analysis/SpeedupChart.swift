@@ -26,10 +26,20 @@ public struct CoreMark: Sendable {
     public var dashIndex: Int
 }
 
-/// The data of one chart panel: one workload's speedup against threads.
+/// What a chart panel plots against threads.
+public enum ChartMetric: String, Sendable {
+    /// Wall time at 1 thread over wall time at N.
+    case speedup
+    /// Parallelism: the workers' cores busy at N over at 1 (1 means one core at a time).
+    case coresBusy
+}
+
+/// The data of one chart panel: one workload's speedup (or cores busy) against threads.
 public struct SpeedupChart: Sendable {
     public var title: String
     public var kind: WorkloadKind
+    /// What the panel plots; its ideal line is the same for both: min(N, cores) for computation.
+    public var metric: ChartMetric = .speedup
     public var series: [ChartSeries]
     public var coreMarks: [CoreMark]
     /// The largest usable CPU count of the machines shown, for the ideal line of computation.
@@ -51,17 +61,37 @@ public struct SpeedupChart: Sendable {
     public static func charts(_ rows: [SummaryRow], label: String, usableCPUs: Int,
                               cpuLimit: UsableCPUs.Limit? = nil) -> [SpeedupChart] {
         let cpus = MachineInfo.cpusText(usableCPUs, limit: cpuLimit)
-        return rows.orderedGroups(by: \.workload).map { workload, group in
+        return rows.orderedGroups(by: \.workload).flatMap { workload, group in
             let series = group.orderedGroups(by: seriesLabel).enumerated().map { index, line in
                 makeSeries(line.members, label: line.key, colorIndex: index, dashIndex: 0)
             }
             let first = group[0]
-            return SpeedupChart(
+            let speedup = SpeedupChart(
                 title: "\(workload) (\(first.kind.rawValue), \(first.scaling.rawValue) scaling) on \(label)",
                 kind: first.kind, series: series,
                 coreMarks: [CoreMark(label: cpus, cores: usableCPUs, dashIndex: 0)],
                 idealCores: usableCPUs, idealCPUsText: cpus)
+            // Computation also gets its cores busy: the figure its verdict rests on.
+            let busy = group.orderedGroups(by: seriesLabel).enumerated().map { index, line in
+                parallelismSeries(line.members, label: line.key, colorIndex: index)
+            }.filter { !$0.points.isEmpty }
+            guard first.kind == .cpu, !busy.isEmpty else { return [speedup] }
+            var cores = speedup
+            cores.title = "\(workload): cores busy (parallelism against 1 thread) on \(label)"
+            cores.metric = .coresBusy
+            cores.series = busy
+            return [speedup, cores]
         }
+    }
+
+    /// A runtime's parallelism against threads, with its intervals; rows without it are left out.
+    private static func parallelismSeries(_ rows: [SummaryRow], label: String, colorIndex: Int) -> ChartSeries {
+        let points = rows.sorted { $0.threads < $1.threads }.compactMap { row -> ChartSeries.Point? in
+            guard let p = row.parallelism, row.verdict != .failed else { return nil }
+            return row.threads == 1 ? ChartSeries.Point(threads: 1, speedup: 1, low: 1, high: 1)
+                : ChartSeries.Point(threads: row.threads, speedup: p.estimate, low: p.low, high: p.high)
+        }
+        return ChartSeries(label: label, colorIndex: colorIndex, dashIndex: 0, points: points)
     }
 
     /// One chart per workload of a comparison: every run's runtimes on the same axes, one

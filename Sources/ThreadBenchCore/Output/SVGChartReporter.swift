@@ -36,7 +36,7 @@ public struct SVGChartReporter: Sendable {
     /// One panel: title, grid, reference lines, bands under lines, then the legend.
     private func panel(_ chart: SpeedupChart) -> String {
         let area = SVGPlotArea(chart)
-        return title(chart) + grid(area) + frame(area) + noGainLine(area) + idealLine(chart, area)
+        return title(chart) + grid(area) + frame(area, chart.metric) + noGainLine(area) + idealLine(chart, area)
             + coreMarks(chart, area) + bands(chart, area) + seriesLines(chart, area)
             + legend(chart, x: area.right + 16, y: area.top)
     }
@@ -67,13 +67,14 @@ public struct SVGChartReporter: Sendable {
     }
 
     /// The plot's border and the axis titles.
-    private func frame(_ area: SVGPlotArea) -> String {
+    private func frame(_ area: SVGPlotArea, _ metric: ChartMetric) -> String {
         "<rect x=\"\(f(area.left))\" y=\"\(f(area.top))\" width=\"\(f(area.width))\" height=\"\(f(area.height))\" "
             + "fill=\"none\" stroke=\"#444\"/>\n"
             + "<text class=\"x-label\" x=\"\(f(area.left + area.width / 2))\" y=\"\(f(Self.panelHeight - 18))\" "
             + "text-anchor=\"middle\">threads (log2 scale)</text>\n"
             + "<text class=\"y-label\" transform=\"translate(20,\(f(area.top + area.height / 2))) rotate(-90)\" "
-            + "text-anchor=\"middle\">speedup against 1 thread (x)</text>\n"
+            + "text-anchor=\"middle\">\(metric == .speedup ? "speedup against 1 thread (x)" : "cores busy at N / at 1 thread")"
+            + "</text>\n"
     }
 
     /// The line at 1x: below it, threads made things slower.
@@ -131,7 +132,8 @@ public struct SVGChartReporter: Sendable {
             for p in series.points {
                 out += "<circle cx=\"\(f(area.x(Double(p.threads))))\" cy=\"\(f(area.y(p.speedup)))\" r=\"3\" fill=\"\(color)\">"
                     + "<title>\(escape(series.label)), \(p.threads) threads: "
-                    + String(format: "%.2fx (95%% CI %.2f-%.2f)", p.speedup, p.low, p.high) + "</title></circle>\n"
+                    + String(format: chart.metric == .speedup ? "%.2fx (95%% CI %.2f-%.2f)" : "%.2f cores busy for 1 "
+                        + "(95%% CI %.2f-%.2f)", p.speedup, p.low, p.high) + "</title></circle>\n"
             }
         }
         return out
@@ -156,7 +158,8 @@ public struct SVGChartReporter: Sendable {
               "95% confidence band")
         entry("<line x1=\"\(f(x))\" y1=\"$Y\" x2=\"\(f(x + 26))\" y2=\"$Y\" stroke=\"#555\" stroke-dasharray=\"6 4\"/>\n",
               chart.kind == .io ? "ideal: N threads" : "ideal: min(N, \(chart.idealCPUsText ?? "\(chart.idealCores) cores"))")
-        entry("<line x1=\"\(f(x))\" y1=\"$Y\" x2=\"\(f(x + 26))\" y2=\"$Y\" stroke=\"#999\"/>\n", "1x: no gain")
+        entry("<line x1=\"\(f(x))\" y1=\"$Y\" x2=\"\(f(x + 26))\" y2=\"$Y\" stroke=\"#999\"/>\n",
+              chart.metric == .speedup ? "1x: no gain" : "1: one core at a time")
         for mark in chart.coreMarks {
             let beyond = mark.cores > (chart.series.flatMap { $0.points.map(\.threads) }.max() ?? 1)
             entry("<line x1=\"\(f(x + 13))\" y1=\"\(f(y + row * 20))\" x2=\"\(f(x + 13))\" y2=\"\(f(y + row * 20 + 12))\" "
