@@ -14,9 +14,9 @@ extension ThreadBench {
         @Option(help: "The Python 3 interpreter for the cpython runtime (default: python3, then python, on PATH).") var python: String?
         @Option(name: .customLong("start-method"), help: "How cpython-processes starts its processes: fork, forkserver or spawn (default: fork).") var startMethod: String?
         @Option(help: "Thread counts: a list like 1,2,4,8 or a doubling range like 1...64.") var threads = "1...64"
-        @Option(help: "A fixed count of rounds (one batch per thread count each) per workload and runtime; default: adaptive, at least 5, more where intervals are wide.") var repetitions: Int?
-        @Option(help: "Target half-width of each speedup's 95% interval, relative to it: 0.03 is +-3%. Adaptive rounds run until it is met or the budget is spent.") var precision = RunConfiguration.defaultPrecision
-        @Option(name: .customLong("budget"), help: "Seconds the whole run may take; rounds give to fit it (default 100, 18 with --quick). Ignored with --repetitions.") var budgetSeconds: Double?
+        @Option(help: "A fixed count of rounds (one batch per thread count each) per workload and runtime, no pilot; default: 3 pilot rounds, then at least 5 measured, more where the pilot was wide.") var repetitions: Int?
+        @Option(help: "Target half-width of each cell's 95% interval (parallelism for computation, speedup for waiting), relative to it: 0.03 is +-3%. The pilot plans the rounds that reach it, within the budget.") var precision = RunConfiguration.defaultPrecision
+        @Option(name: .customLong("budget"), help: "Seconds the whole run may take; rounds give to fit it (default 135, 18 with --quick). Ignored with --repetitions.") var budgetSeconds: Double?
         @Option(help: "Discarded warm-up rounds per workload and runtime.") var warmup = 1
         @Option(help: "Tasks per batch (strong scaling) or per thread (weak); default: each workload's own.") var tasks: Int?
         @Option(help: "Scaling: strong (fixed total work) or weak (fixed work per thread).") var scaling = Scaling.strong
