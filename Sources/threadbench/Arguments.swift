@@ -6,3 +6,9 @@ extension Scaling: ExpressibleByArgument {}
 
 /// `compare --format table|csv|markdown`.
 extension ComparisonFormat: ExpressibleByArgument {}
+
+/// `compare --test welch|mann-whitney`.
+extension RatioTest: ExpressibleByArgument {}
+
+/// `compare --correction fcr|holm|none`.
+extension IntervalCorrection: ExpressibleByArgument {}

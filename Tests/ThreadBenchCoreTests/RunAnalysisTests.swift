@@ -107,8 +107,8 @@ import Testing
         // the records again: the same report with its runs' records taken away draws the same chart.
         var emptied = report.runs
         for index in emptied.indices { emptied[index].records = [] }
-        let stored = ComparisonReport(runs: emptied, analyses: report.analyses, alpha: report.alpha, rows: report.rows,
-                                      curves: report.curves, warnings: report.warnings)
+        let stored = ComparisonReport(runs: emptied, analyses: report.analyses, settings: report.settings,
+                                      rows: report.rows, threading: report.threading, curves: report.curves, warnings: report.warnings)
         let svg = SVGChartReporter().render(SpeedupChart.charts(report))
         #expect(SVGChartReporter().render(SpeedupChart.charts(stored)) == svg)
         #expect(svg.contains("class=\"series\""))

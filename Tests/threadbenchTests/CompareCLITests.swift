@@ -16,7 +16,9 @@ private func fixture(_ name: String) -> String {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("machine-b against machine-a"))
         #expect(result.stdout.contains("slower"))
-        #expect(result.stdout.contains("no significant difference"))
+        #expect(result.stdout.contains("can't tell"))
+        #expect(result.stdout.contains("Welch's t on log walls, false-coverage-rate intervals at q 0.05"))
+        #expect(result.stdout.contains("math under swift: threads help less on machine-b: 0.99x against 1.97x at 2 threads"))
         #expect(result.stdout.contains("Speedup curves"))
         #expect(result.stdout.contains("AMD EPYC"))
     }
@@ -31,25 +33,53 @@ private func fixture(_ name: String) -> String {
                                     "--format", "markdown"])
         #expect(markdown.status == 0)
         #expect(markdown.stdout.contains("| workload"))
-        #expect(markdown.stdout.contains("smallest p-value"))
+        #expect(markdown.stdout.contains("### Threading: machine-c against machine-a"))
     }
 
     @Test func failOnRegressionExitsTwoOnlyBeyondTheThreshold() throws {
         let failing = try CLI.run(["compare", fixture("machine-e-10reps.csv"), fixture("machine-f-10reps.csv"),
                                    "--fail-on-regression", "60"])
         #expect(failing.status == 2)
-        #expect(failing.stderr.contains("regression: math under swift at 2 threads"))
-        #expect(failing.stderr.contains("Holm-adjusted p = 0.0015"), "\(failing.stderr)")
-        // 71.7% slower with a raw p of 0.014, but a Holm-adjusted one of 0.070: not trusted.
-        #expect(!failing.stderr.contains("swift-gil at 2 threads"))
+        #expect(failing.stderr.contains("regression: math under swift at 2 threads is 105.5% slower"), "\(failing.stderr)")
+        #expect(!failing.stderr.contains("swift-gil at 2 threads"))  // 48% slower: under the 60% asked
         let passing = try CLI.run(["compare", fixture("machine-e-10reps.csv"), fixture("machine-f-10reps.csv"),
                                    "--fail-on-regression", "110"])
         #expect(passing.status == 0)
-        // Five repetitions a side over 12 rows cannot pass Holm's first step: nothing is trusted.
+        // Five rounds a side over 12 rows: Welch calls the doubled math row slower.
         let few = try CLI.run(["compare", fixture("machine-a.csv"), fixture("machine-b.csv"),
                                "--fail-on-regression", "50"])
-        #expect(few.status == 0)
-        #expect(few.stdout.contains("too-few-repetitions"))
+        #expect(few.status == 2)
+        #expect(few.stderr.contains("math under swift at 2 threads is 100.2% slower"), "\(few.stderr)")
+    }
+
+    @Test func aCopyThirtyPercentSlowerFailsAndTheSameFilePasses() throws {
+        let folder = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let slower = try scaledCopy(of: "machine-e-10reps.csv", by: 1.3, in: folder)
+        let failing = try CLI.run(["compare", fixture("machine-e-10reps.csv"), slower, "--fail-on-regression", "0"])
+        #expect(failing.status == 2, "\(failing.stdout)")
+        #expect(failing.stdout.contains("0 faster, 8 slower, 0 same, 0 can't tell"), "\(failing.stdout)")
+        let same = try CLI.run(["compare", fixture("machine-e-10reps.csv"), fixture("machine-e-10reps.csv"),
+                                "--fail-on-regression", "0"])
+        #expect(same.status == 0)
+        #expect(same.stdout.contains("0 faster, 0 slower"))
+    }
+
+    /// A copy of a fixture with every time multiplied by `factor` (wall, work, process and thread
+    /// CPU), so walls change and speedup and parallelism do not.
+    private func scaledCopy(of name: String, by factor: Double, in folder: String) throws -> String {
+        let lines = try String(contentsOfFile: fixture(name), encoding: .utf8).split(separator: "\n")
+        let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let scaled = Set(["wall_s", "work_s", "cpu_user_s", "cpu_sys_s", "thread_cpu_s"].compactMap(header.firstIndex))
+        let rows = lines.dropFirst().map { line in
+            line.split(separator: ",", omittingEmptySubsequences: false).enumerated().map { index, cell in
+                scaled.contains(index) ? String(Double(cell).map { $0 * factor } ?? 0) : String(cell)
+            }.joined(separator: ",")
+        }
+        let path = folder + "/scaled-" + name
+        try ([String(lines[0])] + rows).joined(separator: "\n").appending("\n")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        return path
     }
 
     static let badFiles: [(String, String)] = [
@@ -59,10 +89,8 @@ private func fixture(_ name: String) -> String {
         ("foreign.csv", "not a ThreadBench CSV"),
         ("missing-columns.csv", "missing 2 columns"),
         ("schema-v9.csv", "schema-v9.csv:4: schema_version '9'"),
-        ("header-only.csv", "no data rows"),
         ("non-numeric.csv", "non-numeric.csv:7: column wall_s"),
         ("machine-a-summary.csv", "summary file"),
-        ("machine-d-primes.csv", "no rows in common"),
     ]
 
     @Test(arguments: badFiles)
@@ -79,8 +107,35 @@ private func fixture(_ name: String) -> String {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
     }
 
+    @Test(arguments: [("machine-d-primes.csv", "no rows in common"), ("header-only.csv", "no data rows")])
+    func inputCompareCannotJudgeIsAUsageError(_ name: String, _ expected: String) throws {
+        let result = try CLI.run(["compare", fixture("machine-a.csv"), fixture(name)])
+        #expect(result.status == 64, "\(name): \(result.status)")
+        #expect(CLI.errorLines(result).count == 1, "\(result.stderr)")
+        #expect(result.stderr.contains(expected), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func aRunWithOneRoundPerRowIsAUsageError() throws {
+        let folder = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let lines = try String(contentsOfFile: fixture("machine-a.csv"), encoding: .utf8).split(separator: "\n")
+        let repetition = try #require(lines[0].split(separator: ",").firstIndex(of: "repetition"))
+        let first = lines.dropFirst().filter { $0.split(separator: ",", omittingEmptySubsequences: false)[repetition] == "1" }
+        let path = folder + "/one-round.csv"
+        try ([lines[0]] + first).joined(separator: "\n").appending("\n").write(toFile: path, atomically: true,
+                                                                                encoding: .utf8)
+        let result = try CLI.run(["compare", fixture("machine-a.csv"), path])
+        #expect(result.status == 64)
+        #expect(CLI.errorLines(result).count == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("one-round.csv has no row with 2 or more successful rounds"), "\(result.stderr)")
+    }
+
     @Test(arguments: [
         ["compare", "one.csv"],
+        ["compare", "a.csv", "b.csv", "--test", "t"],
+        ["compare", "a.csv", "b.csv", "--correction", "bh"],
+        ["compare", "a.csv", "b.csv", "--threshold", "-0.1"],
         ["compare", "a.csv", "b.csv", "--alpha", "1.5"],
         ["compare", "a.csv", "b.csv", "--format", "xml"],
         ["compare", "a.csv", "b.csv", "--fail-on-regression", "-3"],

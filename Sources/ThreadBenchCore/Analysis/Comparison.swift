@@ -1,17 +1,26 @@
 import Foundation
 
-/// What the comparison of one row concluded, about the other run against the baseline,
-/// from its Holm-adjusted p-value.
+/// What the comparison of one row concluded, about the other run against the baseline: where
+/// the row's adjusted interval of the wall-time ratio lies against the threshold band.
 public enum ComparisonVerdict: String, Sendable, CaseIterable {
-    /// The other run's wall times are lower, and the adjusted U test says the difference is real.
+    /// The whole interval lies below 1 / (1 + threshold): the other run is faster.
     case faster
-    /// The other run's wall times are higher, and the adjusted U test says the difference is real.
+    /// The whole interval lies above 1 + threshold: the other run is slower.
     case slower
-    /// The test cannot tell the two apart at the chosen alpha.
-    case noDifference = "no significant difference"
-    /// The repetitions are too few for the test to reach alpha at all, after the Holm
-    /// adjustment: "no significant difference" would only restate that.
-    case tooFewRepetitions = "too-few-repetitions"
+    /// The whole interval lies within the band: no difference worth having, and the rounds say so.
+    case same
+    /// The interval reaches across an edge of the band, or a side has fewer than 2 rounds.
+    case cantTell = "can't tell"
+
+    /// The verdict of an interval's position against the band.
+    public init(_ position: BandPosition?) {
+        switch position {
+        case .above: self = .slower
+        case .below: self = .faster
+        case .inside: self = .same
+        case .across, nil: self = .cantTell
+        }
+    }
 }
 
 /// One workload x runtime x scaling x thread count measured in both runs.
@@ -20,23 +29,22 @@ public struct ComparisonRow: Sendable {
     public var kind: WorkloadKind
     /// Index in the report's runs of the run compared with the baseline (the first run).
     public var otherIndex: Int
+    /// Wall times of the successful rounds, pilots left out.
     public var baselineWalls: [Double]
     public var otherWalls: [Double]
-    public var baselineMedianSeconds: Seconds
-    public var otherMedianSeconds: Seconds
+    /// Geometric means of the walls.
+    public var baselineMeanSeconds: Seconds
+    public var otherMeanSeconds: Seconds
     /// Speedup against 1 thread in each run (nil when that run lacks its 1-thread row).
     public var baselineSpeedup: Double?
     public var otherSpeedup: Double?
-    /// median(other) / median(baseline): below 1 the other run is faster.
-    public var ratio: Double
-    public var ratioCI95Low: Double
-    public var ratioCI95High: Double
-    /// The U test on the two sets of wall times (successful batches only).
-    public var test: MannWhitneyU
-    /// The test's p-value after Holm's adjustment over every row of this comparison
-    /// (`HolmAdjustment`); the verdict comes from it.
-    public var adjustedP: Double
+    /// The wall-time ratio other / baseline with its adjusted interval; nil when a side has
+    /// fewer than 2 rounds.
+    public var judgement: RatioJudgement?
     public var verdict: ComparisonVerdict
+
+    /// The estimated ratio, or the ratio of the geometric means when there is no judgement.
+    public var ratio: Double { judgement?.ratio ?? otherMeanSeconds / baselineMeanSeconds }
 
     /// How much longer the other run took, in percent (negative when it was faster).
     public var changePercent: Double { (ratio - 1) * 100 }
@@ -61,18 +69,18 @@ public struct ComparisonReport: Sendable {
     public let runs: [RecordedRun]
     /// Per run, in the same order, its analysis (summary, models), computed once.
     public let analyses: [RunAnalysis]
-    /// The significance level of the U tests, held across the rows of each comparison by Holm's method.
-    public let alpha: Double
-    /// How the p-values of one comparison are adjusted for testing many rows at once.
-    public static let pAdjustment = "holm"
+    /// The test, correction, error rate and threshold band every row was judged by.
+    public let settings: ComparisonSettings
     /// Rows found in the baseline and in another run, per other run in file order.
     public let rows: [ComparisonRow]
+    /// Speedup and parallelism at each thread count above 1, per other run, judged like the rows.
+    public let threading: [ThreadingRow]
     /// Speedup curves of every workload and runtime found in more than one run.
     public let curves: [CurveComparison]
     /// Things to know before trusting the verdicts, one sentence each.
     public let warnings: [String]
 
-    /// Rows where the other run is significantly slower, by the Holm-adjusted test, by more than `percent`.
+    /// Rows judged slower whose estimated ratio is more than `percent` above 1.
     public func regressions(beyondPercent percent: Double) -> [ComparisonRow] {
         rows.filter { $0.verdict == .slower && $0.changePercent > percent }
     }
@@ -82,6 +90,8 @@ public struct ComparisonReport: Sendable {
 public enum ComparisonError: Error, Equatable, CustomStringConvertible {
     /// Fewer than two runs given.
     case tooFewRuns
+    /// A run has no row with 2 or more successful rounds, so nothing in it has a spread.
+    case noRounds(path: String)
     /// Two runs have no workload x runtime x scaling x thread count in common.
     case nothingInCommon(baseline: String, other: String)
     /// Two runs have rows in common, but in every one of them a task did different work.
@@ -91,6 +101,8 @@ public enum ComparisonError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .tooFewRuns:
             return "compare needs at least two CSV files"
+        case .noRounds(let path):
+            return "\(path) has no row with 2 or more successful rounds; compare needs rounds to judge a difference"
         case .nothingInCommon(let baseline, let other):
             return "\(baseline) and \(other) have no rows in common (no workload, runtime, scaling and thread "
                 + "count measured in both)"
@@ -105,24 +117,28 @@ extension ComparisonReport {
     /// Compares the first run (the baseline) with every other.
     /// - Parameters:
     ///   - runs: two or more runs.
-    ///   - alpha: the U test's significance level.
+    ///   - settings: the test, correction, error rate and threshold band.
     /// - Throws: `ComparisonError`.
-    public init(runs: [RecordedRun], alpha: Double = 0.05) throws {
+    public init(runs: [RecordedRun], settings: ComparisonSettings = .standard) throws {
         guard runs.count >= 2 else { throw ComparisonError.tooFewRuns }
         self.runs = runs
-        self.alpha = alpha
+        self.settings = settings
         analyses = runs.map(RunAnalysis.init)
-        let groups = runs.map { $0.records.filter { !$0.failed }.orderedGroups(by: BatchKey.init) }
+        let groups = runs.map { $0.records.filter { !$0.failed && !$0.isPilot }.orderedGroups(by: BatchKey.init) }
+        for (run, runGroups) in zip(runs, groups) where !runGroups.contains(where: { $0.members.count >= 2 }) {
+            throw ComparisonError.noRounds(path: run.path)
+        }
         var rows: [ComparisonRow] = []
         var warnings: [String] = []
         for other in 1..<runs.count {
             let compared = try Self.compare(groups[0], groups[other], other: other, runs: runs, analyses: analyses,
-                                            alpha: alpha)
+                                            settings: settings)
             rows += compared.rows
             warnings += compared.warnings
         }
         self.rows = rows
-        self.warnings = Self.runWarnings(runs) + warnings + Self.repetitionWarnings(rows, alpha: alpha, runs: runs)
+        self.warnings = Self.runWarnings(runs) + warnings + Self.roundWarnings(rows, runs: runs)
+        self.threading = Self.threadingRows(groups, runs: runs, settings: settings)
         self.curves = Self.curves(analyses)
     }
 
@@ -132,7 +148,7 @@ extension ComparisonReport {
     /// task, in the baseline's order, with warnings about rows of different work (not compared),
     /// different task counts and rows that only one of them has.
     private static func compare(_ baseline: Groups, _ others: Groups, other: Int, runs: [RecordedRun],
-                                analyses: [RunAnalysis], alpha: Double) throws -> (rows: [ComparisonRow], warnings: [String]) {
+                                analyses: [RunAnalysis], settings: ComparisonSettings) throws -> (rows: [ComparisonRow], warnings: [String]) {
         let otherRecords = Dictionary(uniqueKeysWithValues: others.map { ($0.key, $0.members) })
         let shared = baseline.compactMap { key, a in otherRecords[key].map { (key: key, a: a, b: $0) } }
         guard !shared.isEmpty else {
@@ -147,7 +163,7 @@ extension ComparisonReport {
             row(key: key, a: a, b: b, otherIndex: other, baselineSummary: analyses[0].summary,
                 otherSummary: analyses[other].summary)
         }
-        judge(&rows, alpha: alpha)
+        judge(&rows, settings: settings)
         var warnings: [String] = []
         if !differentWork.isEmpty {
             warnings.append("\(differentWork.count) rows did different work per task in \(runs[0].label) and "
@@ -173,39 +189,24 @@ extension ComparisonReport {
     private static func row(key: BatchKey, a: [BatchRecord], b: [BatchRecord], otherIndex: Int,
                             baselineSummary: [SummaryRow], otherSummary: [SummaryRow]) -> ComparisonRow {
         let aWalls = a.map(\.wallSeconds), bWalls = b.map(\.wallSeconds)
-        let aMedian = Statistics.median(aWalls), bMedian = Statistics.median(bWalls)
-        let ratio = aMedian > 0 ? bMedian / aMedian : .infinity
-        let ci = Statistics.ratioOfMediansCI95(numerator: bWalls, denominator: aWalls)
-        let test = MannWhitneyU.test(aWalls, bWalls)!
         func speedup(_ rows: [SummaryRow]) -> Double? {
             rows.first { BatchKey($0) == key && $0.speedup > 0 }?.speedup
         }
         return ComparisonRow(key: key, kind: a[0].kind, otherIndex: otherIndex,
-                             baselineWalls: aWalls, otherWalls: bWalls, baselineMedianSeconds: aMedian,
-                             otherMedianSeconds: bMedian, baselineSpeedup: speedup(baselineSummary),
-                             otherSpeedup: speedup(otherSummary), ratio: ratio, ratioCI95Low: ci.low,
-                             ratioCI95High: ci.high, test: test, adjustedP: test.p, verdict: .noDifference)
+                             baselineWalls: aWalls, otherWalls: bWalls,
+                             baselineMeanSeconds: LogInterval(aWalls)?.estimate ?? .nan,
+                             otherMeanSeconds: LogInterval(bWalls)?.estimate ?? .nan,
+                             baselineSpeedup: speedup(baselineSummary), otherSpeedup: speedup(otherSummary),
+                             judgement: nil, verdict: .cantTell)
     }
 
-    /// Holm-adjusts the p-values of one comparison's rows and gives each its verdict: faster or
-    /// slower when the adjusted p is below alpha; else too-few-repetitions when no arrangement
-    /// of the repetitions could have got there (the row's own smallest possible p is not below
-    /// alpha, or, since Holm multiplies the smallest p by the number of rows, no row of the
-    /// comparison could pass the first step); else no significant difference.
-    static func judge(_ rows: inout [ComparisonRow], alpha: Double) {
-        let adjusted = HolmAdjustment.adjusted(rows.map(\.test.p))
-        let smallest = rows.map { MannWhitneyU.smallestPossibleP($0.baselineWalls.count, $0.otherWalls.count) }
-        let familyCanReach = Double(rows.count) * (smallest.min() ?? 1) < alpha
-        for index in rows.indices {
-            rows[index].adjustedP = adjusted[index]
-            let row = rows[index]
-            if adjusted[index] < alpha {
-                rows[index].verdict = row.otherMedianSeconds < row.baselineMedianSeconds ? .faster : .slower
-            } else if !familyCanReach || smallest[index] >= alpha {
-                rows[index].verdict = .tooFewRepetitions
-            } else {
-                rows[index].verdict = .noDifference
-            }
+    /// Judges one comparison's rows together (`RatioJudgement.judge`): each gets the adjusted
+    /// interval of its wall-time ratio and the verdict of where it lies against the band.
+    static func judge(_ rows: inout [ComparisonRow], settings: ComparisonSettings) {
+        let tests = rows.map { settings.test.test(baseline: $0.baselineWalls, other: $0.otherWalls) }
+        for (index, judgement) in RatioJudgement.judge(tests, settings: settings).enumerated() {
+            rows[index].judgement = judgement
+            rows[index].verdict = ComparisonVerdict(judgement?.position)
         }
     }
 

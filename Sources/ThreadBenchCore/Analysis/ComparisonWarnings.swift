@@ -22,31 +22,14 @@ extension ComparisonReport {
         return lines
     }
 
-    /// One warning per pair of sample sizes that the U test cannot judge well, and one per
-    /// comparison whose rows are too many for Holm's adjustment to let any row through.
-    static func repetitionWarnings(_ rows: [ComparisonRow], alpha: Double, runs: [RecordedRun]) -> [String] {
-        var seen: Set<[Int]> = []
-        var lines: [String] = []
-        for row in rows {
-            let n1 = row.baselineWalls.count, n2 = row.otherWalls.count
-            guard n1 < 5 || n2 < 5, seen.insert([n1, n2]).inserted else { continue }
-            let smallest = MannWhitneyU.smallestPossibleP(n1, n2)
-            let count = rows.filter { $0.baselineWalls.count == n1 && $0.otherWalls.count == n2 }.count
-            let reach = smallest >= alpha
-                ? String(format: "so no row can reach alpha %g: every such row reads 'too-few-repetitions'", alpha)
-                : String(format: "below alpha %g, but only when the two samples do not overlap at all", alpha)
-            lines.append(String(format: "%d rows have only %d and %d repetitions: the smallest p-value the "
-                + "U test can give is %.3f, %@; measure 5 or more repetitions", count, n1, n2, smallest, reach))
+    /// One warning per comparison with rows that a side measured fewer than 2 rounds of (no
+    /// spread, so no interval: "can't tell").
+    static func roundWarnings(_ rows: [ComparisonRow], runs: [RecordedRun]) -> [String] {
+        rows.orderedGroups(by: \.otherIndex).compactMap { other, family in
+            let few = family.filter { $0.judgement == nil }
+            guard !few.isEmpty else { return nil }
+            return "\(few.count) rows of \(runs[other].label) against \(runs[0].label) have fewer than 2 rounds on "
+                + "a side, so no interval: they read \"can't tell\"; measure 5 or more rounds"
         }
-        for (other, family) in rows.orderedGroups(by: \.otherIndex) {
-            let smallest = family.map { MannWhitneyU.smallestPossibleP($0.baselineWalls.count, $0.otherWalls.count) }
-                .min() ?? 1
-            guard smallest < alpha, Double(family.count) * smallest >= alpha else { continue }
-            lines.append(String(format: "%@ against %@ tests %d rows: Holm's adjustment multiplies the smallest "
-                + "p-value by %d, and the smallest these repetitions allow is %.4f, so no row can reach alpha %g; "
-                + "measure more repetitions or compare fewer rows", runs[other].label, runs[0].label, family.count,
-                family.count, smallest, alpha))
-        }
-        return lines
     }
 }

@@ -8,9 +8,9 @@ public struct ComparisonCSVReporter: Sendable {
         "baseline_usable_cpus", "other_label", "other_file", "other_host", "other_cpu_model", "other_logical_cpus",
         "other_usable_cpus",
         "workload", "kind", "runtime", "scaling", "threads", "baseline_repetitions", "other_repetitions",
-        "baseline_median_s", "other_median_s", "ratio", "ratio_ci95_low", "ratio_ci95_high", "change_percent",
-        "baseline_speedup", "other_speedup", "u", "p_value", "p_holm", "p_adjustment", "test_method", "alpha",
-        "verdict",
+        "baseline_geomean_s", "other_geomean_s", "ratio", "ratio_low", "ratio_high", "interval_level",
+        "change_percent", "baseline_speedup", "other_speedup", "p_value", "p_decisive", "resolvable_percent", "test",
+        "correction", "alpha", "threshold", "verdict",
     ]
 
     /// Creates a reporter.
@@ -27,14 +27,17 @@ public struct ComparisonCSVReporter: Sendable {
                  CSVText.neutralized(r.metadata.machine.hostname), CSVText.neutralized(r.metadata.machine.cpuModel),
                  String(r.metadata.machine.logicalCPUs), String(r.metadata.machine.usableCPUs)]
             }
+            let j = row.judgement
             return run(a) + run(b) + [
                 CSVText.neutralized(row.key.workload), row.kind.rawValue, CSVText.neutralized(row.key.runtime.rawValue),
                 row.key.scaling.rawValue, String(row.key.threads),
-                String(row.baselineWalls.count), String(row.otherWalls.count), n(row.baselineMedianSeconds),
-                n(row.otherMedianSeconds), n(row.ratio), n(row.ratioCI95Low), n(row.ratioCI95High),
-                n(row.changePercent), row.baselineSpeedup.map(n) ?? "", row.otherSpeedup.map(n) ?? "",
-                n(row.test.u), n(row.test.p), n(row.adjustedP), ComparisonReport.pAdjustment,
-                row.test.method.rawValue, n(report.alpha), row.verdict.rawValue,
+                String(row.baselineWalls.count), String(row.otherWalls.count), n(row.baselineMeanSeconds),
+                n(row.otherMeanSeconds), n(row.ratio), j.map { n($0.low) } ?? "", j.map { n($0.high) } ?? "",
+                j.map { n($0.level) } ?? "", n(row.changePercent), row.baselineSpeedup.map(n) ?? "",
+                row.otherSpeedup.map(n) ?? "", j.map { n($0.p) } ?? "", j.map { n($0.decisivenessP) } ?? "",
+                j.map { $0.resolvablePercent.isFinite ? n($0.resolvablePercent) : "" } ?? "",
+                report.settings.test.rawValue, report.settings.correction.rawValue, n(report.settings.alpha),
+                n(report.settings.threshold), row.verdict.rawValue,
             ]
         }
         return try CSVReporter.render(header: Self.columns, rows: rows)

@@ -25,15 +25,16 @@ public struct ComparisonTableReporter: Sendable {
         var out = heading("Machines") + table(machineHeader(report), machineRows(report)) + "\n"
         for other in 1..<report.runs.count {
             let rows = report.rows.filter { $0.otherIndex == other }
-            let title = "\(report.runs[other].label) against \(report.runs[0].label) "
-                + "(wall time ratio; U test at alpha \(String(format: "%g", report.alpha)), p-values Holm-adjusted "
-                + "over the \(rows.count) rows)"
+            let level = rows.compactMap(\.judgement?.level).first
+            let title = "\(report.runs[other].label) against \(report.runs[0].label) (wall time ratio of geometric "
+                + "means; \(Self.settingsText(report.settings, level: level, rows: rows.count)))"
             out += heading(title)
-            out += table(["workload", "runtime", "scaling", "threads", "n", "baseline", "other", "ratio", "95% CI",
-                          "change", "p", "Holm p", "verdict"],
+            out += table(["workload", "runtime", "scaling", "threads", "n", "baseline", "other", "ratio", "interval",
+                          "change", "p", "resolves", "verdict"],
                          rows.map(rowCells))
             let counts = ComparisonVerdict.allCases.map { v in "\(rows.filter { $0.verdict == v }.count) \(v.rawValue)" }
             out += (markdown ? "\n" : "") + counts.joined(separator: ", ") + "\n\n"
+            out += threading(report, other: other)
         }
         if !report.curves.isEmpty {
             out += heading("Speedup curves (against 1 thread of the same run)")
@@ -111,12 +112,52 @@ public struct ComparisonTableReporter: Sendable {
     }
 
     private func rowCells(_ row: ComparisonRow) -> [String] {
-        [text(row.key.workload), text(row.key.runtime.rawValue), row.key.scaling.rawValue, String(row.key.threads),
-         "\(row.baselineWalls.count)/\(row.otherWalls.count)",
-         TableReporter.duration(row.baselineMedianSeconds), TableReporter.duration(row.otherMedianSeconds),
-         String(format: "%.3f", row.ratio), String(format: "%.3f-%.3f", row.ratioCI95Low, row.ratioCI95High),
-         String(format: "%+.1f%%", row.changePercent), Self.pValue(row.test.p), Self.pValue(row.adjustedP),
-         row.verdict.rawValue]
+        let judgement = row.judgement
+        return [text(row.key.workload), text(row.key.runtime.rawValue), row.key.scaling.rawValue,
+                String(row.key.threads), "\(row.baselineWalls.count)/\(row.otherWalls.count)",
+                TableReporter.duration(row.baselineMeanSeconds), TableReporter.duration(row.otherMeanSeconds),
+                String(format: "%.3f", row.ratio), judgement.map { Self.interval($0) } ?? "-",
+                String(format: "%+.1f%%", row.changePercent), judgement.map { Self.pValue($0.p) } ?? "-",
+                row.verdict == .cantTell ? judgement.map { Self.resolvable($0) } ?? "-" : "", row.verdict.rawValue]
+    }
+
+    /// The threading rows of one comparison: a table, the sentences of the rows that decide, notes.
+    private func threading(_ report: ComparisonReport, other: Int) -> String {
+        let rows = report.threading.filter { $0.otherIndex == other }
+        guard !rows.isEmpty else { return "" }
+        let labels = (a: report.runs[0].label, b: report.runs[other].label)
+        var out = heading("Threading: \(labels.b) against \(labels.a) (per-round speedup and parallelism against "
+            + "1 thread; ratio of geometric means, judged as above, each figure over its own rows)")
+        out += table(["workload", "runtime", "scaling", "threads", "figure", "n", labels.a, labels.b, "ratio",
+                      "interval", "outcome"].map(text),
+                     rows.map { ComparisonThreadingText.cells($0).enumerated().map { $0 < 2 ? text($1) : $1 } })
+        let lines = rows.compactMap { ComparisonThreadingText.sentence($0, otherLabel: labels.b, baselineLabel: labels.a) }
+            + ComparisonThreadingText.missingParallelism(rows, runs: report.runs, other: other)
+        for line in lines { out += (markdown ? "- " : "  ") + escaped(line) + "\n" }
+        return out + "\n"
+    }
+
+    /// "Welch's t on log values, false-coverage-rate intervals at q 0.05 (level 97.4% over 126 rows), band +-5%".
+    static func settingsText(_ settings: ComparisonSettings, level: Double?, rows: Int) -> String {
+        let test = settings.test == .welch ? "Welch's t on log walls" : "Mann-Whitney U on log walls"
+        let levelText = level.map { String(format: "level %.2f%%", $0 * 100) } ?? "no intervals"
+        let correction: String
+        switch settings.correction {
+        case .fcr: correction = String(format: "false-coverage-rate intervals at q %g", settings.alpha)
+        case .holm: correction = String(format: "familywise (Holm/Bonferroni) intervals at alpha %g", settings.alpha)
+        case .none: correction = String(format: "unadjusted intervals at alpha %g", settings.alpha)
+        }
+        return "\(test), \(correction) (\(levelText) over \(rows) rows), threshold "
+            + String(format: "%g%%", settings.threshold * 100)
+    }
+
+    private static func interval(_ judgement: RatioJudgement) -> String {
+        String(format: "%.3f-%.3f", judgement.low, judgement.high)
+    }
+
+    /// The smallest change the row could call: "+-12%", or "-" when its interval is unbounded.
+    private static func resolvable(_ judgement: RatioJudgement) -> String {
+        judgement.resolvablePercent.isFinite ? String(format: "+-%.0f%%", judgement.resolvablePercent) : "none"
     }
 
     /// A p-value with enough digits to read, and no false precision.

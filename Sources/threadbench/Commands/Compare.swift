@@ -8,18 +8,26 @@ extension ThreadBench {
         static let configuration = CommandConfiguration(
             abstract: "Compare raw CSVs from different machines or days: the first file is the baseline.",
             discussion: """
-            Rows are matched on workload, runtime, scaling and thread count; failed or timed-out batches are \
-            left out. For each row: the ratio of median wall times (other / baseline) with its 95% bootstrap \
-            interval, a two-sided Mann-Whitney U test on the repetitions, its p-value Holm-adjusted over the \
-            rows of the comparison, and a verdict from that: faster, slower, no significant difference, or \
-            too-few-repetitions when the repetitions cannot reach alpha at all.
+            Rows are matched on workload, runtime, scaling, thread count and work per task; failed, \
+            timed-out and pilot batches are left out. For each row: the ratio of the wall times' geometric \
+            means (other / baseline) with an interval from Welch's t on the log walls, widened for the number \
+            of rows (false-coverage-rate intervals by default), and a verdict from where that interval lies \
+            against the band of --threshold: slower (wholly above 1 + t), faster (wholly below 1 / (1 + t)), \
+            same (wholly inside), or can't tell. Speedup and parallelism at each thread count are compared \
+            the same way.
             """)
 
         @Argument(help: "Raw CSV files written by 'threadbench run' (not the -summary or -model files).") var files: [String] = []
-        @Option(help: "Significance level of the U test, above 0 and below 1.") var alpha = 0.05
+        @Option(help: "Error rate: q of the false coverage rate, or alpha of holm and none; above 0 and below 1.")
+        var alpha = 0.05
+        @Option(help: "Half-width of the band of no difference worth having, as a fraction (0.05: 5%).")
+        var threshold = 0.05
+        @Option(help: "The test each row's interval comes from: welch or mann-whitney.") var test = RatioTest.welch
+        @Option(help: "Widening for many rows: fcr (false coverage rate), holm (familywise) or none.")
+        var correction = IntervalCorrection.fcr
         @Option(help: "Output: table, csv or markdown.") var format = ComparisonFormat.table
         @Option(name: .customLong("fail-on-regression"),
-                help: "Exit with status 2 when a row is significantly slower (Holm-adjusted) by more than this many percent.")
+                help: "Exit with status 2 when a row is called slower and its ratio is more than this many percent above 1.")
         var failOnRegressionPercent: Double?
 
         @Option(help: "Also write an SVG chart with every run's speedup curves to this file.") var chart: String?
@@ -29,6 +37,7 @@ extension ThreadBench {
                 throw ValidationError("compare needs at least two CSV files, got \(files.count)")
             }
             guard alpha > 0, alpha < 1 else { throw ValidationError("--alpha must be above 0 and below 1") }
+            guard threshold >= 0, threshold < 1 else { throw ValidationError("--threshold must be 0 or more and below 1") }
             if let failOnRegressionPercent, !(failOnRegressionPercent >= 0 && failOnRegressionPercent.isFinite) {
                 throw ValidationError("--fail-on-regression must be a percentage of 0 or more")
             }
@@ -36,8 +45,16 @@ extension ThreadBench {
         }
 
         func run() throws {
-            let runs = try files.map { try CSVRunReader.read(path: $0) }
-            let report = try ComparisonReport(runs: runs, alpha: alpha)
+            let report: ComparisonReport
+            do {
+                let runs = try files.map { try CSVRunReader.read(path: $0) }
+                let settings = ComparisonSettings(test: test, correction: correction, alpha: alpha, threshold: threshold)
+                report = try ComparisonReport(runs: runs, settings: settings)
+            } catch let error as ComparisonError {
+                throw ValidationError(error.description)  // input compare cannot judge: a usage error, 64
+            } catch CSVReadError.noRows(let path) {
+                throw ValidationError(CSVReadError.noRows(path: path).description)
+            }
             let output: Data
             switch format {
             case .table: output = Data(ComparisonTableReporter(markdown: false).render(report).utf8)
@@ -56,9 +73,10 @@ extension ThreadBench {
                 if !regressions.isEmpty {
                     for row in regressions {
                         Terminal.status(CSVText.printable(String(format: "threadbench: regression: %@ under %@ at %d "
-                            + "threads is %.1f%% slower in %@ (Holm-adjusted p = %.4f)", row.key.workload,
+                            + "threads is %.1f%% slower in %@ (interval %.3f-%.3f at level %.4f)", row.key.workload,
                             row.key.runtime.rawValue, row.key.threads, row.changePercent,
-                            report.runs[row.otherIndex].label, row.adjustedP)) + "\n")
+                            report.runs[row.otherIndex].label, row.judgement?.low ?? .nan, row.judgement?.high ?? .nan,
+                            row.judgement?.level ?? .nan)) + "\n")
                     }
                     Foundation.exit(2)
                 }
