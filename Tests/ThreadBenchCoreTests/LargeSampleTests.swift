@@ -2,45 +2,16 @@ import Foundation
 import Testing
 @testable import ThreadBenchCore
 
-/// Large inputs the reliability work made bounded: bootstrap intervals of thousands of
-/// repetitions (a 100,000-row CSV), and text from files written back neutralised.
+/// Large inputs the reliability work made bounded: intervals of thousands of repetitions
+/// (a 100,000-row CSV), and text from files written back neutralised.
 @Suite struct LargeSampleTests {
-    /// Brute-force bootstrap of the median, the method used below `largeSample`.
-    static func bruteForceMedianCI(_ values: [Double], resamples: Int, seed: UInt64) -> (Double, Double) {
-        var rng = SplitMix64(seed: seed)
-        var medians: [Double] = []
-        for _ in 0..<resamples {
-            medians.append(Statistics.median((0..<values.count).map { _ in values[Int(rng.next() % UInt64(values.count))] }))
-        }
-        medians.sort()
-        return (Statistics.percentile(sorted: medians, 2.5), Statistics.percentile(sorted: medians, 97.5))
-    }
-
-    @Test(arguments: [1001, 1000])
-    func orderStatisticBootstrapAgreesWithResampling(_ n: Int) {
-        var rng = SplitMix64(seed: 7)
-        let values = (0..<n).map { _ in 1 + Double(rng.next() % 1_000_000) / 1e6 }
-        let fast = Statistics.medianCI95(values)
-        let slow = Self.bruteForceMedianCI(values, resamples: 2000, seed: 99)
-        let sorted = values.sorted()
-        // Both intervals are close around the median, a few order statistics apart at most.
-        func rank(_ x: Double) -> Int { sorted.firstIndex { $0 >= x } ?? n }
-        #expect(abs(rank(fast.low) - rank(slow.0)) <= n / 100 + 3, "\(fast) vs \(slow)")
-        #expect(abs(rank(fast.high) - rank(slow.1)) <= n / 100 + 3, "\(fast) vs \(slow)")
-        #expect(fast.low < Statistics.median(values) && Statistics.median(values) < fast.high)
-        // Same seed, same interval.
-        #expect(Statistics.medianCI95(values) == fast)
-    }
-
-    @Test func intervalsOfHundredThousandValuesAreFast() {
-        var rng = SplitMix64(seed: 3)
-        let a = (0..<100_000).map { _ in 2 + Double(rng.next() % 1000) / 1e4 }
-        let b = (0..<100_000).map { _ in 1 + Double(rng.next() % 1000) / 1e4 }
-        let started = Date()
-        let ratio = Statistics.ratioOfMediansCI95(numerator: a, denominator: b)
-        #expect(ratio.low > 1.9 && ratio.high < 2.1 && ratio.low <= ratio.high)
-        // Brute force takes minutes in a debug build; the order-statistic draw well under one.
-        #expect(Date().timeIntervalSince(started) < 60)
+    @Test func intervalsOfHundredThousandValuesAreExactAndLinear() throws {
+        var rng = SplitMix64(seed: 9)
+        let values = (0..<100_000).map { _ in 1 + Double(rng.next() >> 11) / 9_007_199_254_740_992 }
+        let interval = try #require(LogInterval(values))
+        #expect(interval.count == 100_000)
+        #expect(interval.low < interval.estimate && interval.estimate < interval.high)
+        #expect(interval.relativeHalfWidth < 0.01)
     }
 
     @Test func modelAndKeyCellsFromFilesAreNeutralised() throws {

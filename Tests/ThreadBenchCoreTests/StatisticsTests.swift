@@ -23,21 +23,6 @@ import Testing
         #expect(Statistics.mean([1, 2, 3, 6]) == 3)
     }
 
-    @Test func bootstrapIsReproducibleAndBracketsTheMedian() {
-        let values = [1.0, 1.1, 0.9, 1.05, 0.95, 1.2, 0.8]
-        let a = Statistics.medianCI95(values)
-        let b = Statistics.medianCI95(values)
-        #expect(a.low == b.low && a.high == b.high)
-        #expect(a.low <= 1.0 && 1.0 <= a.high)
-        #expect(a.low >= 0.8 && a.high <= 1.2)
-        #expect(Statistics.medianCI95([2]) == (low: 2, high: 2))
-    }
-
-    @Test func ratioIntervalOfIdenticalConstantsIsExact() {
-        let ci = Statistics.ratioOfMediansCI95(numerator: [4, 4, 4], denominator: [2, 2, 2])
-        #expect(ci.low == 2 && ci.high == 2)
-    }
-
     @Test func summaryComputesSpeedupEfficiencyAndKarpFlatt() {
         func record(_ threads: Int, _ wall: Double, _ rep: Int) -> BatchRecord {
             var r = BatchRecord(workload: "w", kind: .cpu, runtime: "swift", runtimeVersion: "swift-6",

@@ -50,22 +50,17 @@ extension Summarizer {
         return cell
     }
 
-    /// exp(mean ln baseline - mean ln walls) with Welch's t-interval on the two samples' logs.
+    /// exp(mean ln baseline - mean ln walls) with Welch's t-interval on the two samples' logs
+    /// (`WelchLogRatio`); the point alone when a side has fewer than 2 walls.
     static func unpairedSpeedup(baseline: [Double], walls: [Double], scale: Double) -> SpeedupInterval {
-        let a = baseline.filter { $0 > 0 && $0.isFinite }.map { Foundation.log($0) }
-        let b = walls.filter { $0 > 0 && $0.isFinite }.map { Foundation.log($0) }
-        guard !a.isEmpty, !b.isEmpty else { return SpeedupInterval(speedup: 0, ci95Low: 0, ci95High: 0) }
-        let difference = Statistics.mean(a) - Statistics.mean(b)
-        let va = Statistics.standardDeviation(a) * Statistics.standardDeviation(a) / Double(a.count)
-        let vb = Statistics.standardDeviation(b) * Statistics.standardDeviation(b) / Double(b.count)
-        let se = (va + vb).squareRoot()
-        guard a.count > 1, b.count > 1, se > 0 else {
-            let point = scale * exp(difference)
+        guard let welch = WelchLogRatio(baseline: walls, other: baseline) else {
+            let a = baseline.filter { $0 > 0 && $0.isFinite }, b = walls.filter { $0 > 0 && $0.isFinite }
+            guard !a.isEmpty, !b.isEmpty else { return SpeedupInterval(speedup: 0, ci95Low: 0, ci95High: 0) }
+            let point = scale * exp(Statistics.mean(a.map { Foundation.log($0) }) - Statistics.mean(b.map { Foundation.log($0) }))
             return SpeedupInterval(speedup: point, ci95Low: point, ci95High: point)
         }
-        let df = (va + vb) * (va + vb) / (va * va / Double(a.count - 1) + vb * vb / Double(b.count - 1))
-        let half = StudentT.quantile(0.975, df: df) * se
-        return SpeedupInterval(speedup: scale * exp(difference), ci95Low: scale * exp(difference - half),
-                               ci95High: scale * exp(difference + half))
+        let interval = welch.logInterval(level: LogInterval.level)
+        return SpeedupInterval(speedup: scale * exp(welch.logEstimate), ci95Low: scale * exp(interval.low),
+                               ci95High: scale * exp(interval.high))
     }
 }
