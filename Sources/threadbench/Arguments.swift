@@ -1,5 +1,6 @@
 import ArgumentParser
-import ThreadBenchCore
+import ThreadBenchModel
+import ThreadBenchOutput
 
 /// `--scaling strong|weak`.
 extension Scaling: ExpressibleByArgument {}

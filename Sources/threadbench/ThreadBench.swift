@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import ThreadBenchCore
+import ThreadBenchModel
 
 /// The `threadbench` command: wires options to the core and prints what it returns.
 @main

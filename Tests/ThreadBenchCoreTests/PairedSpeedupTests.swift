@@ -1,5 +1,5 @@
 import Testing
-@testable import ThreadBenchCore
+@testable import ThreadBenchStatistics
 
 @Suite struct PairedSpeedupTests {
     /// A noise factor within ±`amplitude` for every round, the same on every machine.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ThreadBenchMeasurement
 
 /// Runs the built `threadbench` binary and captures what it did.
 enum CLI {

@@ -1,10 +1,10 @@
 import Foundation
 import Testing
-import ThreadBenchCore
 
 #if canImport(Glibc)
 import Glibc
 #endif
+import ThreadBenchStorage
 
 /// Faults injected into real runs of the binary: a fixture server killed mid-run, a server
 /// that accepts and never answers, a full disk and read-only folders (tmpfs mounts), and

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
-import ThreadBenchCore
+import ThreadBenchAnalysis
+import ThreadBenchModel
+import ThreadBenchOutput
+import ThreadBenchStorage
 
 extension ThreadBench {
     /// `threadbench compare A.csv B.csv [more]`: compare runs from different machines or days.

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import ThreadBenchCore
+import ThreadBenchMeasurement
+import ThreadBenchModel
+import ThreadBenchSession
 import ThreadBenchSuite
 
 extension ThreadBench {

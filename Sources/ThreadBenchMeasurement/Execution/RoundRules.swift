@@ -1,0 +1,44 @@
+import ThreadBenchStatistics
+
+/// How many rounds each curve runs: a fixed count, or adaptively until a target precision.
+///
+/// A round of a curve is one batch at each of its thread counts, 1 included (see
+/// `RoundSchedule`). Adaptive rules spend time where intervals are wide: every curve runs
+/// `minimumRounds`, and only curves with a cell still wider than `precision` get more. A fixed
+/// count (explicit `--repetitions`) means exactly that many rounds, whatever the precision or
+/// the budget, so that a run asked for by count is repeatable by count.
+public struct RoundRules: Sendable, Equatable {
+    /// Rounds every curve runs before precision is looked at; 5 because below it no
+    /// interval is called 95% (`PairedSpeedup.nominalMinimumRounds`).
+    public var minimumRounds: Int
+    /// The target relative half-width of every cell's speedup interval: 0.03 is ±3%.
+    public var precision: Double
+    /// The most rounds a curve runs, so a cell that never tightens cannot run forever
+    /// when the budget is unlimited.
+    public var maximumRounds: Int
+    /// When set, every curve runs exactly this many rounds; precision and budget are ignored.
+    public var fixedRounds: Int?
+    /// Warm-up rounds each curve runs before its measured ones; counted in the estimated
+    /// cost of curves not started yet.
+    public var warmupRounds: Int
+
+    /// Adaptive rules; values out of range are brought into it (at least 1 round, a maximum
+    /// not below the minimum, a positive precision).
+    public static func adaptive(minimumRounds: Int = PairedSpeedup.nominalMinimumRounds, precision: Double = 0.03,
+                                maximumRounds: Int = 100, warmupRounds: Int = 0) -> RoundRules {
+        let minimum = max(1, minimumRounds)
+        return RoundRules(minimumRounds: minimum,
+                          precision: precision > 0 && precision.isFinite ? precision : 0.03,
+                          maximumRounds: max(minimum, maximumRounds), fixedRounds: nil,
+                          warmupRounds: max(0, warmupRounds))
+    }
+
+    /// Exactly `rounds` rounds per curve (at least 1); `precision` is still used to say
+    /// whether each cell met it.
+    public static func fixed(_ rounds: Int, precision: Double = 0.03, warmupRounds: Int = 0) -> RoundRules {
+        var rules = adaptive(minimumRounds: rounds, precision: precision, maximumRounds: rounds,
+                             warmupRounds: warmupRounds)
+        rules.fixedRounds = rules.minimumRounds
+        return rules
+    }
+}
