@@ -13,6 +13,9 @@ public struct RunOutcome: Sendable {
     /// How many cells met the precision target, per workload.
     public let precision: PrecisionReport
 
+    /// Whether any batch ran without an error or a timeout; a run without one measured nothing.
+    public var hasSuccessfulBatch: Bool { analysis.records.contains { !$0.failed } }
+
     /// The summary table, the findings, the caveats and the model sentences, for the reader.
     public var resultsText: String {
         var text = TableReporter().render(analysis.summary)

@@ -63,7 +63,7 @@ extension ThreadBench {
                             row.key.runtime.rawValue, row.key.threads, row.changePercent,
                             report.runs[row.otherIndex].label, row.adjustedP)) + "\n")
                     }
-                    Foundation.exit(2)
+                    throw ExitCode(2)
                 }
             }
         }
