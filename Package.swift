@@ -6,22 +6,45 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "threadbench", targets: ["threadbench"]),
-        .library(name: "ThreadBenchCore", targets: ["ThreadBenchCore"]),
+        .library(
+            name: "ThreadBenchCore",
+            targets: [
+                "ThreadBenchStatistics", "ThreadBenchModel", "ThreadBenchMeasurement", "ThreadBenchAnalysis",
+                "ThreadBenchStorage", "ThreadBenchOutput", "ThreadBenchSession",
+            ]
+        ),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
-        .package(url: "https://github.com/ordo-one/TextTable", from: "0.0.2"),
-        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
+        .package(url: "https://github.com/ordo-one/TextTable", exact: "0.0.2"),
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.2"),
     ],
     targets: [
         .target(name: "CThreadShims"),
+        // The layers, lowest first: each target imports only targets above it in this list, so a
+        // wrong arrow does not compile (docs/ARCHITECTURE.md says what each holds and may import).
+        .target(name: "ThreadBenchStatistics"),
+        .target(name: "ThreadBenchModel", dependencies: ["ThreadBenchStatistics", "CThreadShims"]),
+        .target(name: "ThreadBenchMeasurement", dependencies: ["ThreadBenchModel", "ThreadBenchStatistics", "CThreadShims"]),
+        .target(name: "ThreadBenchAnalysis", dependencies: ["ThreadBenchModel", "ThreadBenchStatistics"]),
         .target(
-            name: "ThreadBenchCore",
+            name: "ThreadBenchStorage",
+            dependencies: ["ThreadBenchModel", .product(name: "CSV", package: "CSV.swift")]
+        ),
+        .target(
+            name: "ThreadBenchOutput",
             dependencies: [
-                "CThreadShims",
+                "ThreadBenchModel", "ThreadBenchMeasurement", "ThreadBenchAnalysis", "ThreadBenchStorage",
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "TextTable", package: "TextTable"),
+            ]
+        ),
+        .target(
+            name: "ThreadBenchSession",
+            dependencies: [
+                "ThreadBenchModel", "ThreadBenchStatistics", "ThreadBenchMeasurement", "ThreadBenchAnalysis",
+                "ThreadBenchStorage", "ThreadBenchOutput",
             ]
         ),
         .systemLibrary(
@@ -41,30 +64,39 @@ let package = Package(
         ),
         .target(
             name: "ThreadBenchSuite",
-            dependencies: ["ThreadBenchCore", "FixtureServer", "CCurl"],
+            dependencies: ["ThreadBenchModel", "ThreadBenchMeasurement", "FixtureServer", "CCurl"],
             path: "Benchmarks",
             resources: [.copy("Python/threadbench_driver.py")]
         ),
         .executableTarget(
             name: "threadbench",
             dependencies: [
-                "ThreadBenchCore",
-                "ThreadBenchSuite",
+                "ThreadBenchModel", "ThreadBenchMeasurement", "ThreadBenchAnalysis", "ThreadBenchStorage",
+                "ThreadBenchOutput", "ThreadBenchSession", "ThreadBenchSuite",
                 "FixtureServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // The fuzz target for the CSV reader and the --threads parser: a corpus replayer in a
         // plain build, a libFuzzer binary with -sanitize=fuzzer -D THREADBENCH_LIBFUZZER (scripts/fuzz.sh).
-        .executableTarget(name: "ThreadBenchFuzz", dependencies: ["ThreadBenchCore"]),
+        .executableTarget(
+            name: "ThreadBenchFuzz",
+            dependencies: ["ThreadBenchModel", "ThreadBenchMeasurement", "ThreadBenchAnalysis", "ThreadBenchStorage", "ThreadBenchOutput"]
+        ),
         .testTarget(
             name: "ThreadBenchCoreTests",
-            dependencies: ["ThreadBenchCore"],
+            dependencies: [
+                "ThreadBenchStatistics", "ThreadBenchModel", "ThreadBenchMeasurement", "ThreadBenchAnalysis",
+                "ThreadBenchStorage", "ThreadBenchOutput", "ThreadBenchSession",
+            ],
             exclude: ["Fuzz"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "ThreadBenchSuiteTests", dependencies: ["ThreadBenchSuite", "ThreadBenchCore", "CCurl"]),
+        .testTarget(
+            name: "ThreadBenchSuiteTests",
+            dependencies: ["ThreadBenchSuite", "ThreadBenchModel", "ThreadBenchMeasurement", "FixtureServer", "CCurl"]
+        ),
         .testTarget(name: "FixtureServerTests", dependencies: ["FixtureServer"]),
-        .testTarget(name: "threadbenchTests", dependencies: ["ThreadBenchCore", "threadbench"]),
+        .testTarget(name: "threadbenchTests", dependencies: ["ThreadBenchMeasurement", "ThreadBenchStorage", "threadbench"]),
     ]
 )

@@ -1,4 +1,4 @@
-import ThreadBenchCore
+import ThreadBenchMeasurement
 
 /// Sizes and switches the workloads read; each has a default and a smaller `--quick` size.
 public struct SuiteOptions: Sendable {

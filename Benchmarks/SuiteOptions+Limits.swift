@@ -1,6 +1,6 @@
 import FixtureServer
 import Foundation
-import ThreadBenchCore
+import ThreadBenchModel
 
 /// An option of `SuiteOptions` that has limits.
 public enum SuiteOption: String, Sendable, CaseIterable {

@@ -1,10 +1,11 @@
-import ThreadBenchCore
 
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ThreadBenchMeasurement
+import ThreadBenchModel
 
 /// The lesson's computation: `sqrt((i - k^2)^2)` over a range of integers.
 ///

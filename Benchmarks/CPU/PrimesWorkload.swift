@@ -1,4 +1,5 @@
-import ThreadBenchCore
+import ThreadBenchMeasurement
+import ThreadBenchModel
 
 /// Counts primes by trial division: branchy integer work, unlike math's floating point.
 ///

@@ -1,12 +1,13 @@
 import Foundation
 import Synchronization
-import ThreadBenchCore
 
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ThreadBenchMeasurement
+import ThreadBenchModel
 
 /// Each task writes a file, fsyncs it, reads it back and checks every byte.
 ///

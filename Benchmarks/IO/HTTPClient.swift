@@ -1,5 +1,5 @@
 import CCurl
-import ThreadBenchCore
+import ThreadBenchMeasurement
 
 /// What one GET did: status, body size, curl's timings, or why it failed.
 struct HTTPResult: Sendable {

@@ -1,6 +1,7 @@
 import FixtureServer
 import Synchronization
-import ThreadBenchCore
+import ThreadBenchMeasurement
+import ThreadBenchModel
 
 /// Each task is one libcurl GET, against the embedded fixture server or any `--url`.
 ///

@@ -1,4 +1,5 @@
-import ThreadBenchCore
+import ThreadBenchMeasurement
+import ThreadBenchModel
 
 /// The lesson's producer: each task waits a fixed time, with the GIL released while it waits.
 public final class SleepWorkload: Workload {

@@ -1,5 +1,6 @@
 import Synchronization
-import ThreadBenchCore
+import ThreadBenchMeasurement
+import ThreadBenchModel
 
 /// The convoy effect: how long a waiting thread's request takes while another thread computes.
 ///

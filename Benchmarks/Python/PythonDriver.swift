@@ -1,5 +1,4 @@
 import Foundation
-import ThreadBenchCore
 
 /// The CPython driver script shipped with the suite as a package resource.
 public enum PythonDriver {

@@ -1,4 +1,4 @@
-import ThreadBenchCore
+import ThreadBenchMeasurement
 
 // The Python side of each workload: what the CPython driver (threadbench_driver.py) is
 // given to run the same tasks, and how its version differs from the Swift one.

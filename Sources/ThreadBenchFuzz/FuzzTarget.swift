@@ -1,5 +1,9 @@
 import Foundation
-import ThreadBenchCore
+import ThreadBenchAnalysis
+import ThreadBenchMeasurement
+import ThreadBenchModel
+import ThreadBenchOutput
+import ThreadBenchStorage
 
 /// Which parser the fuzz target feeds: `THREADBENCH_FUZZ_TARGET=csv` (the default) or `threads`.
 private let fuzzTarget = ProcessInfo.processInfo.environment["THREADBENCH_FUZZ_TARGET"] ?? "csv"

@@ -1,5 +1,7 @@
 import ArgumentParser
-import ThreadBenchCore
+import ThreadBenchAnalysis
+import ThreadBenchModel
+import ThreadBenchOutput
 
 /// `--scaling strong|weak`.
 extension Scaling: ExpressibleByArgument {}

@@ -1,4 +1,6 @@
-import ThreadBenchCore
+import ThreadBenchMeasurement
+import ThreadBenchModel
+import ThreadBenchSession
 
 /// A run on the terminal: the progress line and notices on stderr, the results on stdout.
 final class RunConsole: RunSessionDelegate {

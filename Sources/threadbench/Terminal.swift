@@ -1,5 +1,5 @@
 import Foundation
-import ThreadBenchCore
+import ThreadBenchModel
 
 /// Writes to the terminal's two streams: data to stdout, everything else to stderr.
 enum Terminal {

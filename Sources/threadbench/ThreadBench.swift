@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import ThreadBenchCore
+import ThreadBenchModel
 
 /// The `threadbench` command: wires options to the core and prints what it returns.
 @main
@@ -17,6 +17,8 @@ struct ThreadBench: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
         } catch {
             let code = exitCode(for: error)
             if code == .success { exit(withError: error) }

@@ -1,10 +1,10 @@
 import Foundation
 import Testing
-@testable import ThreadBenchCore
 
 #if canImport(Glibc)
 import Glibc
 #endif
+@testable import ThreadBenchStorage
 
 /// The descriptor of a result file is closed on every path, a failed fsync included (a real
 /// fsync failure cannot be provoked honestly in a test: the flush is passed in instead).

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import ThreadBenchCore
+@testable import ThreadBenchMeasurement
+@testable import ThreadBenchModel
 
 /// Both executors fold their threads with one `BatchAggregation`: the same timings give the same record.
 struct BatchAggregationTests {

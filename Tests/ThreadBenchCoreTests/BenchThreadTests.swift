@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ThreadBenchCore
+@testable import ThreadBenchMeasurement
 
 /// A one-shot latch the tests use to hold a thread inside its target.
 final class Latch: @unchecked Sendable {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import ThreadBenchCore
+@testable import ThreadBenchAnalysis
+@testable import ThreadBenchModel
+@testable import ThreadBenchOutput
+@testable import ThreadBenchStorage
 
 /// The usable CPUs from the files, into the metadata columns and through the analysis: the
 /// ideal, the findings, the fits, Karp-Flatt and the chart's core mark.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import ThreadBenchCore
+@testable import ThreadBenchMeasurement
+@testable import ThreadBenchModel
 
 /// A driver that dies, prints garbage or hangs costs its batch's row, never the run.
 ///

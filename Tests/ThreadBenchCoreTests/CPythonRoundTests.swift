@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import ThreadBenchCore
+@testable import ThreadBenchMeasurement
+@testable import ThreadBenchModel
 
 /// A round's batches in one driver process, with shell-script drivers (no Python needed):
 /// what comes back when the driver ends part way through a round.

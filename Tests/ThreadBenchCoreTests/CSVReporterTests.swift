@@ -1,7 +1,11 @@
 import CSV
 import Foundation
 import Testing
-@testable import ThreadBenchCore
+@testable import ThreadBenchAnalysis
+@testable import ThreadBenchMeasurement
+@testable import ThreadBenchModel
+@testable import ThreadBenchOutput
+@testable import ThreadBenchStorage
 
 @Suite struct CSVReporterTests {
     static let machine = MachineInfo(hostname: "host, \"quoted\"", os: "Debian", kernel: "6.1", arch: "x86_64",

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import ThreadBenchCore
+@testable import ThreadBenchAnalysis
+@testable import ThreadBenchModel
+@testable import ThreadBenchOutput
+@testable import ThreadBenchStorage
 
 @Suite struct CSVRunReaderTests {
     static func records() -> [BatchRecord] {

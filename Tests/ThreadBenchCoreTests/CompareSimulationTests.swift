@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import ThreadBenchCore
+@testable import ThreadBenchStatistics
+@testable import ThreadBenchModel
+@testable import ThreadBenchMeasurement
+@testable import ThreadBenchAnalysis
+@testable import ThreadBenchStorage
+@testable import ThreadBenchOutput
 
 /// Seeded simulations of `compare`'s default judgement (Welch on log walls, false-coverage-rate
 /// intervals at q 0.05, a 5% band) at its hardest size: 126 rows, 5 rounds against 5.

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import ThreadBenchCore
+@testable import ThreadBenchAnalysis
+@testable import ThreadBenchStatistics
+@testable import ThreadBenchModel
+@testable import ThreadBenchOutput
+@testable import ThreadBenchStorage
 
 /// Saved runs of this project's own harness, read from the test bundle.
 enum Fixture {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import ThreadBenchCore
+@testable import ThreadBenchMeasurement
+@testable import ThreadBenchModel
 
 /// A workload with a Python version, for contract tests; it never runs Swift-side.
 final class PortableNap: PythonPortable {

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import ThreadBenchCore
+@testable import ThreadBenchStatistics
+@testable import ThreadBenchModel
+@testable import ThreadBenchMeasurement
+@testable import ThreadBenchAnalysis
+@testable import ThreadBenchStorage
+@testable import ThreadBenchOutput
 
 @Suite struct FalseCoverageRateTests {
     @Test func benjaminiHochbergCountsTheLargestPassingRank() {

@@ -1,5 +1,6 @@
 import Testing
-@testable import ThreadBenchCore
+@testable import ThreadBenchAnalysis
+@testable import ThreadBenchModel
 
 @Suite struct FindingsTests {
     static func records(_ workload: String, _ kind: WorkloadKind, _ runtime: String,

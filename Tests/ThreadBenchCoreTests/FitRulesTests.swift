@@ -1,5 +1,6 @@
 import Testing
-@testable import ThreadBenchCore
+@testable import ThreadBenchAnalysis
+@testable import ThreadBenchModel
 
 /// The fits' rules: R^2 without the 1-thread point, residual degrees of freedom, fits within
 /// the usable CPUs for computation, Gustafson under weak scaling, no peak for a negligible kappa.

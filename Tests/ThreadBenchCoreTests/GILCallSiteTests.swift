@@ -1,7 +1,8 @@
 import Foundation
 import Synchronization
 import Testing
-@testable import ThreadBenchCore
+@testable import ThreadBenchMeasurement
+@testable import ThreadBenchModel
 
 /// A computing test workload that reports what its threads saw of the emulated lock.
 ///

@@ -1,5 +1,5 @@
 import Testing
-@testable import ThreadBenchCore
+@testable import ThreadBenchStatistics
 
 /// Reference values worked out by hand from the definition: sort, multiply the j-th smallest
 /// by m - j + 1, cap at 1, carry the running maximum, put back in input order.

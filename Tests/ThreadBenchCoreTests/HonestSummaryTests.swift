@@ -1,7 +1,11 @@
 import CSV
 import Foundation
 import Testing
-@testable import ThreadBenchCore
+@testable import ThreadBenchAnalysis
+@testable import ThreadBenchModel
+@testable import ThreadBenchOutput
+@testable import ThreadBenchSession
+@testable import ThreadBenchStorage
 
 /// The summary's honesty rules: four verdicts, failed batches out of the figures, Karp-Flatt
 /// only where it is a serial fraction, the ideal from the usable CPUs, errors counted once.

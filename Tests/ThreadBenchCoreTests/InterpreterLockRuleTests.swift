@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
-@testable import ThreadBenchCore
+@testable import ThreadBenchMeasurement
 
 /// Polls `condition` until it holds or a generous bound passes; the bound only stops a broken build hanging.
 /// Starts a thread (id 2) that takes the lock once and releases it for good; while thread 1

@@ -1,7 +1,8 @@
 import Foundation
 import Synchronization
 import Testing
-@testable import ThreadBenchCore
+@testable import ThreadBenchMeasurement
+@testable import ThreadBenchModel
 
 @Suite struct InterpreterLockTests {
     @Test func onlyOneHolderAtATime() throws {

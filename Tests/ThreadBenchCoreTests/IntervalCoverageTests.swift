@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import ThreadBenchCore
+@testable import ThreadBenchStatistics
+@testable import ThreadBenchModel
+@testable import ThreadBenchMeasurement
+@testable import ThreadBenchAnalysis
+@testable import ThreadBenchStorage
+@testable import ThreadBenchOutput
 
 /// Proof by seeded simulation that every interval ThreadBench prints covers what it claims.
 ///

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import ThreadBenchCore
+@testable import ThreadBenchAnalysis
+@testable import ThreadBenchModel
+@testable import ThreadBenchOutput
+@testable import ThreadBenchStatistics
 
 /// Large inputs the reliability work made bounded: intervals of thousands of repetitions
 /// (a 100,000-row CSV), and text from files written back neutralised.

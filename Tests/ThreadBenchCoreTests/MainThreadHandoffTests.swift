@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
-@testable import ThreadBenchCore
+@testable import ThreadBenchMeasurement
 
 /// The main thread's side of the emulated GIL: it holds the lock, releases it only while it
 /// waits, and competes with the workers to take it back.

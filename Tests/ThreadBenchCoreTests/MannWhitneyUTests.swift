@@ -1,5 +1,5 @@
 import Testing
-@testable import ThreadBenchCore
+@testable import ThreadBenchStatistics
 
 /// Reference p-values were computed once with SciPy 1.17.1 (Python 3.11.7):
 ///

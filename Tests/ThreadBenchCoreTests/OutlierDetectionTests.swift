@@ -1,5 +1,8 @@
 import Testing
-@testable import ThreadBenchCore
+@testable import ThreadBenchAnalysis
+@testable import ThreadBenchModel
+@testable import ThreadBenchOutput
+@testable import ThreadBenchStatistics
 
 @Suite struct OutlierDetectionTests {
     @Test func flagsAFarValueByModifiedZScore() {

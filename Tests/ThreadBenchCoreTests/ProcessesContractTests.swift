@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import ThreadBenchCore
+@testable import ThreadBenchAnalysis
+@testable import ThreadBenchMeasurement
+@testable import ThreadBenchModel
+@testable import ThreadBenchSession
 
 /// The `cpython-processes` runtime's side of the driver contract, its selection and its findings.
 struct ProcessesContractTests {

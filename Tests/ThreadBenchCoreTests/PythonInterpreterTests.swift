@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ThreadBenchCore
+@testable import ThreadBenchMeasurement
 
 /// Finding a Python 3 and refusing what is not one.
 struct PythonInterpreterTests {

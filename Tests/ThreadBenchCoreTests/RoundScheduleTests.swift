@@ -1,5 +1,6 @@
 import Testing
-@testable import ThreadBenchCore
+@testable import ThreadBenchMeasurement
+import ThreadBenchStatistics
 
 @Suite struct RoundScheduleTests {
     /// A fake machine: each curve's rounds cost fixed seconds, and its 2-thread batch takes half

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import ThreadBenchCore
+@testable import ThreadBenchAnalysis
+@testable import ThreadBenchModel
+@testable import ThreadBenchOutput
+@testable import ThreadBenchStatistics
+@testable import ThreadBenchStorage
 
 @Suite struct RunAnalysisTests {
     /// Five repetitions of two workloads under two runtimes at 1, 2 and 4 threads, with one

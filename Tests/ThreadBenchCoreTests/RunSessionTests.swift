@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import ThreadBenchCore
+@testable import ThreadBenchMeasurement
+@testable import ThreadBenchModel
+@testable import ThreadBenchSession
 
 /// A workload whose tasks count and whose task 1 fails, for session tests.
 final class TallyWorkload: Workload {

@@ -1,7 +1,8 @@
 import Foundation
 import Synchronization
 import Testing
-@testable import ThreadBenchCore
+@testable import ThreadBenchMeasurement
+@testable import ThreadBenchModel
 
 /// An executor that runs a whole round in one call and notes each call's thread counts.
 final class RoundRecordingExecutor: BatchExecuting, Sendable {

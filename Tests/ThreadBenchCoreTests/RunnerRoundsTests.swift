@@ -1,6 +1,9 @@
 import Synchronization
 import Testing
-@testable import ThreadBenchCore
+@testable import ThreadBenchAnalysis
+@testable import ThreadBenchMeasurement
+@testable import ThreadBenchModel
+import ThreadBenchStatistics
 
 /// A workload that never runs on threads: the fake executor below answers for it.
 final class PaperWorkload: Workload {

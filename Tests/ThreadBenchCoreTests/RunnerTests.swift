@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import ThreadBenchCore
+@testable import ThreadBenchMeasurement
+@testable import ThreadBenchModel
 
 /// A workload whose tasks sleep, releasing the lock, for runner tests.
 final class NapWorkload: Workload {

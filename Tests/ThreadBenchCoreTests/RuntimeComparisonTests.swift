@@ -1,5 +1,6 @@
 import Testing
-@testable import ThreadBenchCore
+@testable import ThreadBenchAnalysis
+@testable import ThreadBenchModel
 
 /// The line that holds the emulated GIL against CPython, and CPython's ideal speedup.
 struct RuntimeComparisonTests {

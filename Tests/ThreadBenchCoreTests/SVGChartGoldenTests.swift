@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import ThreadBenchCore
+@testable import ThreadBenchAnalysis
+@testable import ThreadBenchOutput
 
 /// The SVG of fixed charts, byte for byte as the reporter wrote it before its drawing was split
 /// into steps: a single-run chart, a comparison chart and a hand-built panel with odd values.

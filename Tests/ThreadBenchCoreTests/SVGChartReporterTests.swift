@@ -3,7 +3,9 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
-@testable import ThreadBenchCore
+@testable import ThreadBenchAnalysis
+@testable import ThreadBenchModel
+@testable import ThreadBenchOutput
 
 /// Collects the elements of an SVG document while checking that it is well-formed XML.
 final class SVGInspector: NSObject, XMLParserDelegate {

@@ -1,5 +1,8 @@
 import Testing
-@testable import ThreadBenchCore
+@testable import ThreadBenchAnalysis
+@testable import ThreadBenchModel
+@testable import ThreadBenchOutput
+@testable import ThreadBenchStorage
 
 @Suite struct ScalingModelTests {
     static let threads = [1, 2, 4, 8, 16, 32, 64]

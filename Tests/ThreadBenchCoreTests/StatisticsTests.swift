@@ -1,5 +1,7 @@
 import Testing
-@testable import ThreadBenchCore
+@testable import ThreadBenchAnalysis
+@testable import ThreadBenchModel
+@testable import ThreadBenchStatistics
 
 @Suite struct StatisticsTests {
     @Test func medianOddAndEven() {

@@ -1,5 +1,10 @@
 import Testing
-@testable import ThreadBenchCore
+@testable import ThreadBenchStatistics
+@testable import ThreadBenchModel
+@testable import ThreadBenchMeasurement
+@testable import ThreadBenchAnalysis
+@testable import ThreadBenchStorage
+@testable import ThreadBenchOutput
 
 /// Reference values from SciPy 1.17.1 (`scipy.stats.t.ppf(0.975, df)`, `t.cdf(-2.5, df)`), kept as literals.
 @Suite struct StudentTTests {

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import ThreadBenchCore
+@testable import ThreadBenchAnalysis
+@testable import ThreadBenchModel
+@testable import ThreadBenchOutput
+@testable import ThreadBenchSession
+@testable import ThreadBenchStorage
 
 /// Work per task in the files, comparison of the same work only, version-1 files, and the
 /// precision lines.

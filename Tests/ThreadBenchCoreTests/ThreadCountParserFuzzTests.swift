@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import ThreadBenchCore
+@testable import ThreadBenchMeasurement
+import ThreadBenchStatistics
 
 /// Seeded random inputs for the `--threads` parser: it must either return ascending,
 /// distinct counts within bounds, or throw a `CountListError`; never crash or hang.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ThreadBenchCore
+@testable import ThreadBenchModel
 
 /// The affinity mask of this process, and cgroup files written into a test folder that
 /// stands for `/`.

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import ThreadBenchCore
+@testable import ThreadBenchStatistics
+@testable import ThreadBenchModel
+@testable import ThreadBenchMeasurement
+@testable import ThreadBenchAnalysis
+@testable import ThreadBenchStorage
+@testable import ThreadBenchOutput
 
 @Suite struct WelchLogRatioTests {
     /// Welch's t on the log walls of machine-e-10reps.csv against machine-f-10reps.csv, from SciPy 1.17.1:

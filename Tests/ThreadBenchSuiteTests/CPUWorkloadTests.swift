@@ -1,5 +1,6 @@
 import Testing
-import ThreadBenchCore
+import ThreadBenchMeasurement
+import ThreadBenchModel
 @testable import ThreadBenchSuite
 
 @Suite struct CPUWorkloadTests {

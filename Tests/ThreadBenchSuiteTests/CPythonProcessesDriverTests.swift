@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ThreadBenchCore
+@testable import ThreadBenchMeasurement
 @testable import ThreadBenchSuite
 
 /// The driver's processes mode (the `cpython-processes` runtime), run directly: the

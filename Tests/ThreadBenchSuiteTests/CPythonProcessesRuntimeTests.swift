@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import ThreadBenchCore
+@testable import ThreadBenchMeasurement
+@testable import ThreadBenchModel
 @testable import ThreadBenchSuite
 
 /// The driver's test-only `test_hang` workload: the worker at index 1 never ends its first task.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import ThreadBenchCore
+@testable import ThreadBenchMeasurement
+@testable import ThreadBenchModel
 @testable import ThreadBenchSuite
 
 /// A round of a CPython curve runs in one driver process (the shipped driver, a real

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import ThreadBenchCore
+@testable import ThreadBenchMeasurement
+@testable import ThreadBenchModel
 @testable import ThreadBenchSuite
 
 /// The cpython runtime end to end: the shipped driver, a real interpreter, real threads.

@@ -1,7 +1,8 @@
 import Foundation
 import Synchronization
 import Testing
-@testable import ThreadBenchCore
+@testable import ThreadBenchMeasurement
+@testable import ThreadBenchModel
 @testable import ThreadBenchSuite
 
 /// A convoy batch that is stopped leaves no thread computing or waiting behind it. The

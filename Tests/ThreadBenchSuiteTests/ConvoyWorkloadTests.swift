@@ -1,5 +1,4 @@
 import Testing
-@testable import ThreadBenchCore
 @testable import ThreadBenchSuite
 
 @Suite struct ConvoyWorkloadTests {

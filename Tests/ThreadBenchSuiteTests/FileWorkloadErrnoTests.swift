@@ -1,11 +1,12 @@
 import Foundation
 import Testing
-@testable import ThreadBenchCore
 @testable import ThreadBenchSuite
 
 #if canImport(Glibc)
 import Glibc
 #endif
+@testable import ThreadBenchMeasurement
+@testable import ThreadBenchModel
 
 /// A failed file call is reported with its own errno, even under the emulated GIL, where
 /// taking the lock back after the call may change errno.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ThreadBenchCore
+@testable import ThreadBenchMeasurement
 @testable import ThreadBenchSuite
 
 @Suite struct FileWorkloadTests {

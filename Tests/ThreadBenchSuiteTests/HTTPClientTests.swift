@@ -2,7 +2,7 @@ import FixtureServer
 import Foundation
 import Synchronization
 import Testing
-@testable import ThreadBenchCore
+@testable import ThreadBenchMeasurement
 @testable import ThreadBenchSuite
 
 @Suite struct HTTPClientTests {

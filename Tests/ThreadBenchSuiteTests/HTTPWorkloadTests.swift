@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-@testable import ThreadBenchCore
 @testable import ThreadBenchSuite
 
 @Suite struct HTTPWorkloadTests {

@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-import ThreadBenchCore
 import ThreadBenchSuite
 
 /// `SuiteOptions.check()`: each value out of its limits is named by its option, without a flag.

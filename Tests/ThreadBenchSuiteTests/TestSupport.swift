@@ -1,10 +1,11 @@
 import Foundation
 import Synchronization
-@testable import ThreadBenchCore
 
 #if canImport(Glibc)
 import Glibc
 #endif
+@testable import ThreadBenchMeasurement
+@testable import ThreadBenchModel
 
 /// A count that a stop closure may read from any thread.
 final class Tally: Sendable {

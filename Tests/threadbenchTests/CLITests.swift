@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ThreadBenchMeasurement
 
 /// Runs the built `threadbench` binary and captures what it did.
 enum CLI {
@@ -146,6 +147,23 @@ enum CLI {
         #expect(lines.dropFirst().allSatisfy { $0.contains(",true,") })
         #expect(result.stdout.contains("sleep: threads help"))
         #expect(result.stdout.contains("baseline"))
+    }
+
+    @Test func runWithNoSuccessfulBatchWritesItsFilesThenExitsOneWithOneLine() throws {
+        let folder = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // Every task sleeps past the batch timeout, so every batch fails.
+        let result = try CLI.run(["run", "--workloads", "sleep", "--sleep-ms", "300", "--timeout", "0.05",
+                                  "--threads", "1,2", "--tasks", "2", "--repetitions", "1", "--warmup", "0",
+                                  "--runtimes", "swift", "--out", folder])
+        #expect(result.status == 1, "\(result.stderr)")
+        let errors = result.stderrLines.filter { $0.hasPrefix("threadbench: error: ") }
+        #expect(errors.count == 1, "\(result.stderr)")
+        #expect(errors.first?.contains("no batch succeeded") == true, "\(result.stderr)")
+        let raw = try #require(CLI.rawCSVName(in: folder))
+        let lines = try String(contentsOfFile: folder + "/" + raw, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 1 + 2, "a header and both failed batches")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).count == 4)
     }
 
     @Test func listNamesEveryWorkload() throws {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import ThreadBenchCore
+import ThreadBenchMeasurement
 
 /// The cpython runtime from the command line: finding Python, refusing what is not one.
 @Suite(.serialized) struct CPythonCLITests {

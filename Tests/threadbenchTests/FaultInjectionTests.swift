@@ -1,10 +1,10 @@
 import Foundation
 import Testing
-import ThreadBenchCore
 
 #if canImport(Glibc)
 import Glibc
 #endif
+import ThreadBenchStorage
 
 /// Faults injected into real runs of the binary: a fixture server killed mid-run, a server
 /// that accepts and never answers, a full disk and read-only folders (tmpfs mounts), and
@@ -54,7 +54,8 @@ import Glibc
                                    "--threads", "1,2", "--tasks", "2", "--repetitions", "1", "--warmup", "0",
                                    "--runtimes", "swift", "--http-timeout", "0.5", "--out", folder])
         let result = try Child.finish(run, within: 60)
-        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.status == 1, "no batch succeeded: \(result.stderr)")
+        #expect(result.stderr.contains("threadbench: error: no batch succeeded"), "\(result.stderr)")
         let rows = try Child.rawRows(in: folder)
         #expect(rows.count == 2)
         for row in rows {
@@ -92,7 +93,7 @@ import Glibc
         let result = try CLI.run(["run", "--workloads", "file", "--file-dir", disk.path, "--file-bytes", "4194304",
                                   "--threads", "1,2", "--tasks", "2", "--repetitions", "1", "--warmup", "0",
                                   "--runtimes", "swift", "--out", folder + "/out"])
-        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.status == 1, "every batch failed: \(result.stderr)")
         let rows = try Child.rawRows(in: folder + "/out")
         #expect(rows.count == 2)
         for row in rows {

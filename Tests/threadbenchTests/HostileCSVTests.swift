@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-import ThreadBenchCore
 
 #if canImport(Glibc)
 import Glibc

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import ThreadBenchCore
+import ThreadBenchMeasurement
 
 /// The `cpython-processes` runtime from the command line: named, listed, its start method.
 @Suite(.serialized) struct ProcessesCLITests {

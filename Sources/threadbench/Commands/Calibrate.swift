@@ -1,5 +1,6 @@
 import ArgumentParser
-import ThreadBenchCore
+import ThreadBenchMeasurement
+import ThreadBenchOutput
 
 extension ThreadBench {
     /// `threadbench calibrate`: what the harness itself costs.

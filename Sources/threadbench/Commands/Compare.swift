@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
-import ThreadBenchCore
+import ThreadBenchAnalysis
+import ThreadBenchModel
+import ThreadBenchOutput
+import ThreadBenchStorage
 
 extension ThreadBench {
     /// `threadbench compare A.csv B.csv [more]`: compare runs from different machines or days.
@@ -78,7 +81,7 @@ extension ThreadBench {
                             report.runs[row.otherIndex].label, row.judgement?.low ?? .nan, row.judgement?.high ?? .nan,
                             row.judgement?.level ?? .nan)) + "\n")
                     }
-                    Foundation.exit(2)
+                    throw ExitCode(2)
                 }
             }
         }

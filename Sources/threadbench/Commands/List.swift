@@ -1,5 +1,5 @@
 import ArgumentParser
-import ThreadBenchCore
+import ThreadBenchOutput
 import ThreadBenchSuite
 
 extension ThreadBench {

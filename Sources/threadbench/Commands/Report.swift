@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
-import ThreadBenchCore
+import ThreadBenchAnalysis
+import ThreadBenchModel
+import ThreadBenchOutput
+import ThreadBenchStorage
 
 extension ThreadBench {
     /// `threadbench report RUN.csv`: chart a run's speedup curves and state its scaling models.

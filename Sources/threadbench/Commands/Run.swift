@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import ThreadBenchCore
+import ThreadBenchMeasurement
+import ThreadBenchModel
+import ThreadBenchSession
 import ThreadBenchSuite
 
 extension ThreadBench {
@@ -56,13 +58,18 @@ extension ThreadBench {
             Interruption.install()
             guard let configuration = prepared.value else { throw CommandFailure(description: "options not checked") }
             let console = RunConsole(showProgress: progress || Terminal.stderrIsTTY)
+            let outcome: RunOutcome
             do {
-                _ = try RunSession(configuration: configuration).run(delegate: console)
+                outcome = try RunSession(configuration: configuration).run(delegate: console)
             } catch {
                 console.endProgress()
                 guard case RunSessionError.interrupted = error else { throw error }
                 Terminal.error("\(error)")
-                Foundation.exit(Interruption.exitStatus)
+                throw ExitCode(Interruption.exitStatus)
+            }
+            guard outcome.hasSuccessfulBatch else {
+                Terminal.error("no batch succeeded: every one had errors or timed out (see first_error in \(outcome.paths.raw))")
+                throw ExitCode.failure
             }
         }
 

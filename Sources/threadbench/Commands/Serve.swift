@@ -1,7 +1,7 @@
 import ArgumentParser
 import FixtureServer
 import Foundation
-import ThreadBenchCore
+import ThreadBenchMeasurement
 
 extension ThreadBench {
     /// `threadbench serve`: the fixture server on its own, as a target for another machine's `--url`.

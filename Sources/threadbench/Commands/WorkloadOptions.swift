@@ -1,4 +1,5 @@
 import ArgumentParser
+import ThreadBenchModel
 import ThreadBenchSuite
 
 /// The options of `run` that size the workloads' tasks: sleep, http and file.

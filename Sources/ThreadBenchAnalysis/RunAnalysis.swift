@@ -1,0 +1,65 @@
+import ThreadBenchModel
+import ThreadBenchStatistics
+
+/// Everything a run's records say, computed once: summary, outliers, models, warnings, findings.
+///
+/// `run`, `report` and `compare` all build one of these from records; the store writes it and
+/// the reporters format it, and neither analyses anything again.
+public struct RunAnalysis: Sendable {
+    /// The measured batches, in the order they ran.
+    public let records: [BatchRecord]
+    /// Per record, in the same order, whether its wall time is an outlier among its repetitions.
+    public let outlierFlags: [Bool]
+    /// One row per workload x runtime x scaling x thread count.
+    public let summary: [SummaryRow]
+    /// One fitted model per workload x runtime x scaling.
+    public let models: [ScalingModel]
+    /// Warnings about the results (unstable rows, outliers, too little work per thread).
+    public let warnings: [String]
+    /// Sentences per workload saying where threads helped, then the runtimes side by side.
+    public let findings: [String]
+    /// One line per workload whose batches failed.
+    public let failures: [String]
+    /// The speedup charts, one panel per workload.
+    public let charts: [SpeedupChart]
+
+    /// Analyses the records of one run on the machine described by `metadata`.
+    public init(records: [BatchRecord], metadata: RunMetadata) {
+        self.init(records: records, metadata: metadata, label: metadata.hostLabel)
+    }
+
+    /// Analyses a run read back from a file; its charts are titled with the run's label
+    /// (the file name when the run has no host label).
+    public init(_ run: RecordedRun) {
+        self.init(records: run.records, metadata: run.metadata, label: run.label)
+    }
+
+    /// Analyses records; `label` names the run in chart titles.
+    private init(records: [BatchRecord], metadata: RunMetadata, label: String) {
+        let machine = metadata.machine
+        self.records = records
+        outlierFlags = Self.wallOutlierFlags(records)
+        summary = Summarizer.summarize(records, usableCPUs: machine.usableCPUs)
+        models = ScalingModel.fits(summary, usableCPUs: machine.usableCPUs, usableCPUsText: machine.usableCPUsText)
+        warnings = RunDiagnostics.warnings(summary, spawnJoinFloorMicros: metadata.spawnJoinFloorMicros)
+        findings = Findings(usableCPUs: machine.usableCPUs, cpuLimit: machine.cpuLimit).sentences(summary)
+            + RuntimeComparison.lines(summary)
+            + ProcessesFindings.sentences(summary, usableCPUs: machine.usableCPUs)
+        failures = FailureLines.lines(records)
+        charts = SpeedupChart.charts(summary, label: label, usableCPUs: machine.usableCPUs, cpuLimit: machine.cpuLimit)
+    }
+
+    /// Whether each record's wall time is an outlier among the successful repetitions of its
+    /// own workload, runtime, scaling and thread count, in the order given; a failed batch
+    /// (left out of every figure) is never flagged.
+    public static func wallOutlierFlags(_ records: [BatchRecord]) -> [Bool] {
+        var result = Array(repeating: false, count: records.count)
+        let successful = records.indices.filter { !records[$0].failed }
+        for (_, members) in successful.orderedGroups(by: { BatchKey(records[$0]) }) {
+            for (index, flag) in zip(members, OutlierDetection.flags(members.map { records[$0].wallSeconds })) {
+                result[index] = flag
+            }
+        }
+        return result
+    }
+}

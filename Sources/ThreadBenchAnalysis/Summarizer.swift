@@ -1,0 +1,78 @@
+import ThreadBenchModel
+import ThreadBenchStatistics
+
+/// Builds summary rows from batch records.
+///
+/// Failed batches (`BatchRecord.failed`) stay in the raw file but not in the figures: a
+/// failed CPython batch stores its whole process time as its wall, a timed-out one about
+/// the timeout, and neither measures the work. Each row counts them in `failedBatches`; a
+/// row with no successful batch has empty figures and the verdict `failed`.
+public enum Summarizer {
+    /// Summarises records by workload, runtime and thread count, in the order first seen.
+    /// - Parameters:
+    ///   - records: the measured batches of one run, failed ones included.
+    ///   - usableCPUs: the CPUs the run could use at once, for the ideal speedup and Karp-Flatt.
+    public static func summarize(_ records: [BatchRecord], usableCPUs: Int) -> [SummaryRow] {
+        let groups = records.orderedGroups(by: BatchKey.init)
+        let kept = Dictionary(uniqueKeysWithValues: groups.map { ($0.key, $0.members.filter { !$0.failed }) })
+        return groups.map { key, group in
+            let successful = kept[key] ?? []
+            guard !successful.isEmpty else { return failedRow(group) }
+            var row = row(for: successful, baseline: kept[key.at(threads: 1)] ?? [], usableCPUs: usableCPUs)
+            row.failedBatches = group.count - successful.count
+            row.errors = group.reduce(0) { $0 + $1.errors }
+            row.timedOut = group.reduce(0) { $0 + $1.timedOut }
+            if row.failedBatches > 0 {
+                row.notes.append("\(row.failedBatches) of \(group.count) batches failed and are left out")
+            }
+            return row
+        }
+    }
+
+    static func row(for all: [BatchRecord], baseline: [BatchRecord], usableCPUs: Int) -> SummaryRow {
+        let first = all[0]
+        let measured = all.filter { !$0.isPilot }
+        // A cell cut short before its first measured round is described by its pilot.
+        let group = measured.isEmpty ? all : measured
+        let walls = group.map(\.wallSeconds)
+        let n = Double(first.threads)
+        let scale = first.scaling == .weak ? n : 1
+        let wallCI = LogInterval(walls)
+        let cell = Self.figures(group: all, baseline: baseline, scale: scale)
+        let speedup = cell.speedup?.estimate ?? 0
+        var row = SummaryRow(
+            workload: first.workload, kind: first.kind, runtime: first.runtime,
+            runtimeVersion: first.runtimeVersion, switchIntervalMs: first.switchIntervalMs,
+            scaling: first.scaling, threads: first.threads, tasks: first.tasks, repetitions: group.count,
+            outliers: OutlierDetection.flags(walls).filter { $0 }.count,
+            wallMedianSeconds: Statistics.median(walls), wallMinSeconds: walls.min() ?? 0, wallMaxSeconds: walls.max() ?? 0,
+            wallStddevSeconds: Statistics.standardDeviation(walls),
+            wallCI95LowSeconds: wallCI?.low ?? 0, wallCI95HighSeconds: wallCI?.high ?? 0,
+            speedup: speedup, speedupCI95Low: cell.speedup?.low ?? 0, speedupCI95High: cell.speedup?.high ?? 0,
+            efficiency: speedup / n, karpFlatt: nil,
+            idealSpeedup: idealSpeedup(first.kind, first.runtime, threads: first.threads, usableCPUs: usableCPUs),
+            verdict: .baseline,
+            gilWaitMedianSeconds: Statistics.median(group.map(\.gilWaitSeconds)),
+            taskP50MedianMillis: Statistics.median(group.map(\.taskP50Millis)),
+            errors: group.reduce(0) { $0 + $1.errors }, timedOut: group.reduce(0) { $0 + $1.timedOut },
+            metricMedians: metricMedians(group), taskWork: first.taskWork,
+            speedupUnpaired: cell.unpaired.speedup, speedupUnpairedCI95Low: cell.unpaired.ci95Low,
+            speedupUnpairedCI95High: cell.unpaired.ci95High, rounds: cell.rounds,
+            speedupHalfWidthPct: cell.halfWidthPct, precisionMet: cell.precisionMet)
+        row.parallelism = cell.parallelism
+        row.cpuEfficiency = cell.cpuEfficiency
+        row.coresBusy = LogInterval(group.compactMap(\.coresBusy))?.estimate
+        row.pilotRounds = Set(all.filter(\.isPilot).map(\.repetition)).count
+        setKarpFlatt(&row, usableCPUs: usableCPUs)
+        judge(&row, hasBaseline: !baseline.isEmpty)
+        return row
+    }
+
+    /// Medians of every metric that at least one repetition reported.
+    static func metricMedians(_ group: [BatchRecord]) -> [String: Double] {
+        let names = Set(group.flatMap { $0.metrics.keys })
+        return Dictionary(uniqueKeysWithValues: names.map { name in
+            (name, Statistics.median(group.compactMap { $0.metrics[name] }))
+        })
+    }
+}

@@ -1,0 +1,99 @@
+import ThreadBenchModel
+import ThreadBenchStatistics
+
+extension BatchRecord {
+    /// Whether the batch failed: any failed task or any thread past the timeout (`errors`
+    /// already counts those). Its wall time then measures a crash, a timeout or partial work,
+    /// so it is kept in the raw file but left out of every median, interval, fit, verdict and
+    /// comparison.
+    public var failed: Bool { errors > 0 || timedOut > 0 }
+}
+
+extension WorkloadKind {
+    /// Whether computation of this kind under `runtime` is bound by the CPUs: threads run it
+    /// in parallel (no GIL), so past the usable CPUs they only take turns.
+    public func isBoundByCPUs(under runtime: Runtime) -> Bool {
+        self == .cpu && runtime.runsWithoutGIL
+    }
+}
+
+extension Summarizer {
+    /// The best speedup a workload could reach here: N for waits, min(N, usable CPUs) for
+    /// computation without a GIL, 1 for computation under one.
+    static func idealSpeedup(_ kind: WorkloadKind, _ runtime: Runtime, threads: Int, usableCPUs: Int) -> Double {
+        switch kind {
+        case .io: Double(threads)
+        case .cpu, .mixed: runtime.runsWithoutGIL ? Double(min(threads, max(1, usableCPUs))) : 1
+        }
+    }
+
+    /// Karp-Flatt's serial fraction e = (1/S - 1/N) / (1 - 1/N), left empty with a note
+    /// where it would not be a serial fraction: above 1x per thread (superlinear, e < 0),
+    /// and for CPU-bound computation past the usable CPUs, where it measures the CPU limit.
+    static func setKarpFlatt(_ row: inout SummaryRow, usableCPUs: Int) {
+        let n = Double(row.threads), s = row.speedup
+        guard row.threads > 1, s > 0, s.isFinite else { return }
+        if s > n {
+            row.notes.append("superlinear (speedup above \(row.threads)x): no Karp-Flatt")
+        } else if row.kind.isBoundByCPUs(under: row.runtime), row.threads > usableCPUs {
+            row.notes.append("past the \(usableCPUs) usable CPU\(usableCPUs == 1 ? "" : "s"): no Karp-Flatt "
+                + "(it would measure the CPU limit)")
+        } else {
+            row.karpFlatt = (1 / s - 1 / n) / (1 - 1 / n)
+        }
+    }
+
+    /// Sets the verdict of a measured row.
+    ///
+    /// The 1-thread row is the baseline; a mixed workload gets none (its figure is not a
+    /// speedup); with no successful 1-thread batch, or fewer than 2 measured rounds (no
+    /// interval), the row is `inconclusive`. Otherwise the speedup's interval decides
+    /// (`Verdict.classify`), except for computation whose parallelism interval lies at or below
+    /// `Verdict.serialAtMost`: the threads ran one at a time, and the row is `serialized`
+    /// unless its speedup is decisively below 0.95 (`hurts` then stands, and the sentence says both).
+    static func judge(_ row: inout SummaryRow, hasBaseline: Bool) {
+        row.intervalIsNominal95 = row.rounds >= 2
+        if row.threads == 1 { row.verdict = .baseline; return }
+        if row.kind == .mixed {
+            row.verdict = .notApplicable
+            row.notes.append("mixed workload: the figure is the added I/O latency, not the speedup")
+            return
+        }
+        guard hasBaseline, row.speedup > 0 else {
+            row.verdict = .inconclusive
+            row.notes.append("no successful 1-thread batch to measure the speedup against")
+            return
+        }
+        guard row.intervalIsNominal95 else {
+            row.verdict = .inconclusive
+            row.notes.append("\(row.rounds) measured round\(row.rounds == 1 ? "" : "s"): no interval")
+            return
+        }
+        let byTime = Verdict.classify(ciLow: row.speedupCI95Low, ciHigh: row.speedupCI95High)
+        if row.kind == .cpu, let parallelism = row.parallelism, parallelism.count >= 2,
+           parallelism.high <= Verdict.serialAtMost, byTime != .hurts {
+            row.verdict = .serialized
+            return
+        }
+        row.verdict = byTime
+    }
+
+    /// The row of a cell whose every batch failed: its key and failure counts, and figures of
+    /// 0 that the reporters write as empty cells.
+    static func failedRow(_ group: [BatchRecord]) -> SummaryRow {
+        let first = group[0], none = 0.0
+        var row = SummaryRow(
+            workload: first.workload, kind: first.kind, runtime: first.runtime,
+            runtimeVersion: first.runtimeVersion, switchIntervalMs: first.switchIntervalMs,
+            scaling: first.scaling, threads: first.threads, tasks: first.tasks, repetitions: 0,
+            wallMedianSeconds: none, wallMinSeconds: none, wallMaxSeconds: none, wallStddevSeconds: none,
+            wallCI95LowSeconds: none, wallCI95HighSeconds: none,
+            speedup: none, speedupCI95Low: none, speedupCI95High: none, efficiency: none, karpFlatt: nil,
+            idealSpeedup: none, verdict: .failed, gilWaitMedianSeconds: none, taskP50MedianMillis: none,
+            errors: group.reduce(0) { $0 + $1.errors }, timedOut: group.reduce(0) { $0 + $1.timedOut })
+        row.failedBatches = group.count
+        row.intervalIsNominal95 = false
+        row.notes = ["all \(group.count) batches failed or timed out"]
+        return row
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ThreadBenchModel
+
+/// What a child process did: its exit, its output, and whether it had to be killed.
+struct ChildResult: Sendable {
+    /// The exit status, or the signal number when it was killed by one.
+    var status: Int32
+    /// Whether it ended on a signal rather than by exiting.
+    var killedBySignal: Bool
+    /// Whether it ran past the time limit and was killed.
+    var timedOut: Bool
+    /// Whether it was killed because the caller asked to stop.
+    var interrupted = false
+    var stdout: Data
+    var stderr: Data
+    /// Launch to exit, in seconds.
+    var elapsedSeconds: Seconds
+
+    /// The last non-empty line of stderr, for error messages.
+    var stderrTail: String {
+        String(decoding: stderr, as: UTF8.self).split(separator: "\n")
+            .last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            .map { String($0.prefix(300)) } ?? ""
+    }
+}
+
+/// Why a child process could not be run.
+struct ChildProcessError: Error, CustomStringConvertible {
+    let description: String
+}
+
+/// Runs a program to its end with a hard time limit: never waits on it forever.
+enum ChildProcess {
+    /// Runs `executable` with `arguments` and stdin closed, capturing stdout and stderr.
+    ///
+    /// Past `timeoutSeconds`, or as soon as `shouldStop` (polled every 50 ms) says so, the
+    /// child gets SIGTERM, then SIGKILL a second later; output it wrote before is kept. Output readers still blocked two seconds after the child ended
+    /// (a grandchild holding the pipe) are left behind with what they had read.
+    /// - Throws: `ChildProcessError` when the program cannot be started.
+    static func run(_ executable: String, _ arguments: [String], timeoutSeconds: Seconds,
+                    shouldStop: () -> Bool = { false }) throws -> ChildResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
+
+        let began = Clock.nowNanos()
+        do {
+            try process.run()
+        } catch {
+            throw ChildProcessError(description: "cannot run \(executable): \(error.localizedDescription)")
+        }
+        let stdout = PipeReader(out.fileHandleForReading)
+        let stderr = PipeReader(err.fileHandleForReading)
+
+        var timedOut = false
+        var interrupted = false
+        let deadline = DispatchTime.now() + max(0, timeoutSeconds)
+        while exited.wait(timeout: min(deadline, .now() + 0.05)) == .timedOut {
+            interrupted = shouldStop()
+            timedOut = !interrupted && DispatchTime.now() >= deadline
+            guard interrupted || timedOut else { continue }
+            process.terminate()
+            if exited.wait(timeout: .now() + 1) == .timedOut {
+                kill(process.processIdentifier, SIGKILL)
+                exited.wait()
+            }
+            break
+        }
+        let elapsed = Clock.seconds(Clock.span(began, Clock.nowNanos()))
+        let readDeadline = DispatchTime.now() + 2
+        return ChildResult(
+            status: process.terminationStatus, killedBySignal: process.terminationReason == .uncaughtSignal,
+            timedOut: timedOut, interrupted: interrupted, stdout: stdout.finish(by: readDeadline), stderr: stderr.finish(by: readDeadline),
+            elapsedSeconds: elapsed)
+    }
+}
+
+/// Reads one pipe to its end on a background thread, so a chatty child never blocks on a full pipe.
+private final class PipeReader: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        // A thread of its own, not a dispatch queue: when the global queue's threads are all
+        // busy (a loaded machine, many tests at once) a queued reader may not even start
+        // before the read deadline, and the child's output would be lost.
+        let reader = Thread { [self] in
+            while true {
+                let chunk = handle.availableData
+                if chunk.isEmpty { break }
+                lock.lock()
+                data.append(chunk)
+                lock.unlock()
+            }
+            done.signal()
+        }
+        reader.start()
+    }
+
+    /// What was read, once the pipe closed or `deadline` passed.
+    func finish(by deadline: DispatchTime) -> Data {
+        _ = done.wait(timeout: deadline)
+        lock.lock()
+        defer { lock.unlock() }
+        return data
+    }
+}
