@@ -13,7 +13,8 @@ public struct TableReporter: Sendable {
     /// Above 1 thread the speedup and its interval are paired by round (the geometric mean of the
     /// rounds' ratios, a t-interval on their logs); `±` is the interval's half-width in percent of
     /// the speedup, `rounds` the measured rounds behind it; `parallelism` is cores busy at N over
-    /// cores busy at 1, per round, with its interval.
+    /// cores busy at 1, per round, with its interval, and `cpu eff` the speedup over it (CPU the
+    /// work took at 1 thread over at N).
     public func render(_ rows: [SummaryRow]) -> String {
         var output = ""
         for (_, group) in rows.orderedGroups(by: CurveKey.init) {
@@ -32,6 +33,8 @@ public struct TableReporter: Sendable {
                            align: .right),
                     Column(title: "rounds", value: row.rounds, align: .right),
                     Column(title: "parallelism", value: Self.parallelism(row), align: .right),
+                    Column(title: "cpu eff", value: row.threads > 1 ? row.cpuEfficiency.map { String(format: "%.2f", $0.estimate) } ?? "-"
+                           : "", align: .right),
                     Column(title: "ideal", value: shown ? String(format: "%.0fx", row.idealSpeedup) : "-", align: .right),
                     Column(title: "efficiency", value: row.speedup > 0 ? String(format: "%.0f%%", row.efficiency * 100) : "-",
                            align: .right),
