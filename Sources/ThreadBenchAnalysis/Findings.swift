@@ -62,18 +62,10 @@ public struct Findings: Sendable {
         if row.verdict == .inconclusive, !(row.speedup > 0) {
             return "\(subject) cannot be judged under \(runtime) (no successful 1-thread batch to measure against)"
         }
-        if row.verdict == .serialized || (row.verdict == .hurts && ranOneAtATime(row)) {
-            return serialPhrase(runtime, row, subject: subject)
-        }
+        if row.verdict == .serialized { return serialPhrase(runtime, row, subject: subject) }
         let cpus = row.kind.isBoundByCPUs(under: runtime) ? " on \(cpusText)" : ""
         return "\(subject) \(verb(row)) under \(runtime) "
             + String(format: "(%.2fx at %d threads", row.speedup, row.threads) + cpus + busy(row) + caveat(row) + ")"
-    }
-
-    /// Whether a computing row's parallelism interval lies at or below `Verdict.serialAtMost`.
-    private func ranOneAtATime(_ row: SummaryRow) -> Bool {
-        guard row.kind == .cpu, let parallelism = row.parallelism, parallelism.count >= 2 else { return false }
-        return parallelism.high <= Verdict.serialAtMost
     }
 
     /// How many cores a computing row kept busy, e.g. ", 1.95 of 2 CPUs busy"; empty for waiting.
@@ -91,13 +83,12 @@ public struct Findings: Sendable {
         let figure = String(format: "%.2f cores busy for 1 at %d threads [%.2f-%.2f], %@", parallelism.estimate,
                             row.threads, parallelism.low, parallelism.high, cpusText)
         let ratio = String(format: "%.2fx [%.2f-%.2f]", row.speedup, row.speedupCI95Low, row.speedupCI95High)
-        if row.verdict == .hurts {
-            return "\(subject) hurt under \(runtime) (wall-time ratio \(ratio)) and ran one at a time "
-                + "(\(figure); \(cause))"
+        let wall: String
+        switch Verdict.classify(ciLow: row.speedupCI95Low, ciHigh: row.speedupCI95High) {
+        case .inconclusive: wall = "the wall-time ratio, \(ratio), moved with the CPU time the same work took"
+        case .hurts: wall = "and they cost time: the wall-time ratio was \(ratio)"
+        default: wall = "the wall-time ratio was \(ratio)"
         }
-        let wall = Verdict.classify(ciLow: row.speedupCI95Low, ciHigh: row.speedupCI95High) == .inconclusive
-            ? "the wall-time ratio, \(ratio), moved with the CPU time the same work took"
-            : "the wall-time ratio was \(ratio)"
         return "\(subject) ran one at a time under \(runtime) (\(figure); \(cause)), so they cannot speed up "
             + "computation; \(wall)"
     }

@@ -49,8 +49,9 @@ extension Summarizer {
     /// speedup); with no successful 1-thread batch, or fewer than 2 measured rounds (no
     /// interval), the row is `inconclusive`. Otherwise the speedup's interval decides
     /// (`Verdict.classify`), except for computation whose parallelism interval lies at or below
-    /// `Verdict.serialAtMost`: the threads ran one at a time, and the row is `serialized`
-    /// unless its speedup is decisively below 0.95 (`hurts` then stands, and the sentence says both).
+    /// `Verdict.serialAtMost`: the threads ran one at a time, and the row is `serialized` (its
+    /// verdict rests on parallelism); a speedup decisively below 0.95 as well gets a note, and
+    /// the sentence says both.
     static func judge(_ row: inout SummaryRow, hasBaseline: Bool) {
         row.intervalIsNominal95 = row.rounds >= 2
         if row.threads == 1 { row.verdict = .baseline; return }
@@ -71,8 +72,9 @@ extension Summarizer {
         }
         let byTime = Verdict.classify(ciLow: row.speedupCI95Low, ciHigh: row.speedupCI95High)
         if row.kind == .cpu, let parallelism = row.parallelism, parallelism.count >= 2,
-           parallelism.high <= Verdict.serialAtMost, byTime != .hurts {
+           parallelism.high <= Verdict.serialAtMost {
             row.verdict = .serialized
+            if byTime == .hurts { row.notes.append("the wall-time ratio is decisively below 0.95 as well") }
             return
         }
         row.verdict = byTime
