@@ -1,7 +1,11 @@
 import ArgumentParser
 import ThreadBenchAnalysis
+import ThreadBenchMeasurement
 import ThreadBenchModel
 import ThreadBenchOutput
+
+/// `run --round-order ascending|centred`.
+extension RoundOrder: ExpressibleByArgument {}
 
 /// `--scaling strong|weak`.
 extension Scaling: ExpressibleByArgument {}

@@ -198,3 +198,13 @@ import ThreadBenchStatistics
         #expect(run.spentSeconds <= 60)
     }
 }
+
+@Suite struct RoundOrderTests {
+    @Test func centredPutsTheBaselineInTheMiddle() {
+        #expect(RoundOrder.ascending.arrange([64, 1, 2, 4, 8, 16, 32]) == [1, 2, 4, 8, 16, 32, 64])
+        #expect(RoundOrder.centred.arrange([1, 2, 4, 8, 16, 32, 64]) == [2, 4, 8, 1, 16, 32, 64])
+        #expect(RoundOrder.centred.arrange([1, 4]) == [4, 1])
+        #expect(RoundOrder.centred.arrange([1, 2, 4]) == [2, 1, 4])
+        #expect(RoundOrder.centred.arrange([2, 4]) == [2, 4])
+    }
+}

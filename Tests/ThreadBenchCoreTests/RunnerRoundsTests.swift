@@ -83,6 +83,17 @@ final class FakeBatchMachine: BatchExecuting, Sendable {
         #expect(abs(row.speedup - 2) < 0.1)
     }
 
+    @Test func aCentredRoundRunsItsBaselineInTheMiddle() throws {
+        var plan = RunPlan(workloads: [PaperWorkload("a")], runtimes: [.swift], threadCounts: [2, 4], repetitions: 2,
+                           warmup: 0, tasks: nil, scaling: .strong, switchIntervalMs: 5, batchTimeoutSeconds: 60)
+        plan.roundOrder = .centred
+        let machine = FakeBatchMachine(noise: [:])
+        var records: [BatchRecord] = []
+        try Runner(plan: plan, executors: [.swift: machine], clock: { machine.now }).run { records.append($0) }
+        #expect(records.map(\.threads) == [2, 1, 4, 2, 1, 4])
+        #expect(records.map(\.repetition) == [1, 1, 1, 2, 2, 2])
+    }
+
     @Test func aTightCellStopsAtTheMinimumAndANoisyOneGetsMoreRounds() throws {
         let (records, _, schedule) = try Self.run(["tight", "noisy"], budget: 60,
                                                   noise: ["tight": 0.001, "noisy": 0.1])

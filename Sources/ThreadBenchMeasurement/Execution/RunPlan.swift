@@ -26,6 +26,8 @@ public struct RunPlan: Sendable {
     public var switchIntervalMs: Double
     /// The longest a batch may run before its threads are reported as timed out, in seconds.
     public var batchTimeoutSeconds: Seconds
+    /// The order of a round's batches.
+    public var roundOrder: RoundOrder = .ascending
 
     /// Creates a plan.
     /// - Parameter repetitions: a fixed count of rounds per curve; nil for adaptive rounds.

@@ -173,7 +173,7 @@ public struct Runner: Sendable {
         var figures: [Int: RoundFigures] = [:]
         // Past the minimum, only 1 thread and the cells still short of their plan run.
         let wanted = Set(state.schedule.threadCounts(forNextRoundOf: curve))
-        let counts = plan.threadCounts.filter(wanted.contains)
+        let counts = plan.roundOrder.arrange(plan.threadCounts.filter(wanted.contains))
         let pilot = state.schedule.nextRoundIsPilot(of: curve)
         try runBatches(workload, runtime, counts, repetition: round, &state, progress: progress) { record in
             var record = record

@@ -20,6 +20,7 @@ extension ThreadBench {
         @Option(help: "Target half-width of each cell's 95% interval (parallelism for computation, speedup for waiting), relative to it: 0.03 is +-3%. The pilot plans the rounds that reach it, within the budget.") var precision = RunConfiguration.defaultPrecision
         @Option(name: .customLong("budget"), help: "Seconds the whole run may take; rounds give to fit it (default 135, 18 with --quick). Ignored with --repetitions.") var budgetSeconds: Double?
         @Option(help: "Discarded warm-up rounds per workload and runtime.") var warmup = 1
+        @Option(name: .customLong("round-order"), help: "Order of a round's batches: ascending (1 first) or centred (1 in the middle).") var roundOrder = RoundOrder.ascending
         @Option(help: "Tasks per batch (strong scaling) or per thread (weak); default: each workload's own.") var tasks: Int?
         @Option(help: "Scaling: strong (fixed total work) or weak (fixed work per thread).") var scaling = Scaling.strong
         @Option(name: .customLong("switch-interval"), help: "The emulated GIL's switch interval in milliseconds.") var switchIntervalMs = 5.0
@@ -45,6 +46,7 @@ extension ThreadBench {
                     batchTimeoutSeconds: timeoutSeconds, outFolder: out, hostLabel: label,
                     preflight: { try Suite.preflight($0) }, pythonDriverPath: { try PythonDriver.scriptPath() })
                 try configuration.check()
+                configuration.plan.roundOrder = roundOrder
                 let suiteOptions = try io.suiteOptions(quick: quick)
                 configuration.plan.workloads = try Suite.workloads(namedIn: workloads, options: suiteOptions)
                 prepared.value = configuration
