@@ -15,3 +15,10 @@ if [ "$missing" = 1 ]; then
         exit 1
     fi
 fi
+# Python's jsonschema, which the export tests validate the JSON export with.
+if ! python3 -c "import jsonschema" >/dev/null 2>&1; then
+    python3 -m pip install --quiet jsonschema || {
+        echo "setup: please install Python's jsonschema (pip install jsonschema)" >&2
+        exit 1
+    }
+fi

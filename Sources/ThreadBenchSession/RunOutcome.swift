@@ -1,4 +1,5 @@
 import ThreadBenchAnalysis
+import ThreadBenchModel
 import ThreadBenchOutput
 import ThreadBenchStorage
 
@@ -12,6 +13,8 @@ public struct RunOutcome: Sendable {
     public let caveats: [String]
     /// How many cells met the precision target, per workload.
     public let precision: PrecisionReport
+    /// The run and machine the records came from.
+    public let metadata: RunMetadata
 
     /// Whether any batch ran without an error or a timeout; a run without one measured nothing.
     public var hasSuccessfulBatch: Bool { analysis.records.contains { !$0.failed } }

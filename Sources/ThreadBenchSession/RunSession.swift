@@ -54,7 +54,8 @@ public struct RunSession {
         let analysis = RunAnalysis(records: store.records, metadata: metadata)
         try store.finish(analysis, complete: true)
         let outcome = RunOutcome(analysis: analysis, paths: store.paths, caveats: plan.workloads.compactMap(\.caveat),
-                                 precision: PrecisionReport(summary: analysis.summary, target: plan.precision))
+                                 precision: PrecisionReport(summary: analysis.summary, target: plan.precision),
+                                 metadata: metadata)
         delegate.runSession(output: outcome.resultsText)
         for line in analysis.warnings + analysis.failures { delegate.runSession(notice: .aboutResults(line)) }
         if let line = outcome.precision.closingLine { delegate.runSession(notice: .precision(line)) }

@@ -21,6 +21,9 @@ extension ThreadBench {
             """)
 
         @Argument(help: "Raw CSV files written by 'threadbench run' (not the -summary or -model files).") var files: [String] = []
+        @Option(help: "Compare against the named baseline ('run --save-baseline NAME'), as the first file; exit 0, 2 or 4.")
+        var baseline: String?
+        @Option(help: "The folder of named baselines.") var baselines = "results/baselines"
         @Option(help: "Error rate: q of the false coverage rate, or alpha of holm and none; above 0 and below 1.")
         var alpha = 0.05
         @Option(help: "Half-width of the band of no difference worth having, as a fraction (0.05: 5%).")
@@ -30,14 +33,14 @@ extension ThreadBench {
         var correction = IntervalCorrection.fcr
         @Option(help: "Output: table, csv or markdown.") var format = ComparisonFormat.table
         @Option(name: .customLong("fail-on-regression"),
-                help: "Exit with status 2 when a row is called slower and its ratio is more than this many percent above 1.")
+                help: "Exit 2 when a row is called slower by more than this many percent, 4 when rows are only faster by more, else 0 (default 0 with --baseline).")
         var failOnRegressionPercent: Double?
 
         @Option(help: "Also write an SVG chart with every run's speedup curves to this file.") var chart: String?
 
         func validate() throws {
-            guard files.count >= 2 else {
-                throw ValidationError("compare needs at least two CSV files, got \(files.count)")
+            guard files.count + (baseline == nil ? 0 : 1) >= 2 else {
+                throw ValidationError("compare needs at least two CSV files (or --baseline NAME and one), got \(files.count)")
             }
             guard alpha > 0, alpha < 1 else { throw ValidationError("--alpha must be above 0 and below 1") }
             guard threshold >= 0, threshold < 1 else { throw ValidationError("--threshold must be 0 or more and below 1") }
@@ -50,13 +53,16 @@ extension ThreadBench {
         func run() throws {
             let report: ComparisonReport
             do {
-                let runs = try files.map { try CSVRunReader.read(path: $0) }
+                let base = try baseline.map { try Baselines(folder: baselines).existing($0) }
+                let runs = try ([base].compactMap { $0 } + files).map { try CSVRunReader.read(path: $0) }
                 let settings = ComparisonSettings(test: test, correction: correction, alpha: alpha, threshold: threshold)
                 report = try ComparisonReport(runs: runs, settings: settings)
             } catch let error as ComparisonError {
                 throw ValidationError(error.description)  // input compare cannot judge: a usage error, 64
             } catch CSVReadError.noRows(let path) {
                 throw ValidationError(CSVReadError.noRows(path: path).description)
+            } catch let problem as Baselines.Problem {
+                throw ValidationError(problem.description)
             }
             let output: Data
             switch format {
@@ -71,19 +77,11 @@ extension ThreadBench {
             FileHandle.standardOutput.write(output)
             if format == .csv { for line in report.warnings { Terminal.warn(line) } }
             if let chart { Terminal.status("chart: \(chart)\n") }
-            if let limit = failOnRegressionPercent {
-                let regressions = report.regressions(beyondPercent: limit)
-                if !regressions.isEmpty {
-                    for row in regressions {
-                        Terminal.status(CSVText.printable(String(format: "threadbench: regression: %@ under %@ at %d "
-                            + "threads is %.1f%% slower in %@ (interval %.3f-%.3f at level %.4f)", row.key.workload,
-                            row.key.runtime.rawValue, row.key.threads, row.changePercent,
-                            report.runs[row.otherIndex].label, row.judgement?.low ?? .nan, row.judgement?.high ?? .nan,
-                            row.judgement?.level ?? .nan)) + "\n")
-                    }
-                    throw ExitCode(2)
-                }
-            }
+            guard let limit = failOnRegressionPercent ?? (baseline == nil ? nil : 0) else { return }
+            let outcome = report.outcome(beyondPercent: limit)
+            let gating = outcome == .regression ? report.regressions(beyondPercent: limit) : report.improvements(beyondPercent: limit)
+            for line in RegressionLines.lines(report, gating) { Terminal.status("threadbench: \(line)\n") }
+            if outcome != .noChange { throw ExitCode(outcome.rawValue) }
         }
     }
 }

@@ -13,6 +13,7 @@ extension ThreadBench {
 
         @Argument(help: "A raw CSV file written by 'threadbench run'.") var file: String
         @Option(help: "The SVG file to write (default: the CSV's name with -chart.svg).") var out: String?
+        @OptionGroup var export: ExportOptions
 
         func validate() throws {
             if let out, out.isEmpty { throw ValidationError("--out needs a file name") }
@@ -24,6 +25,7 @@ extension ThreadBench {
             let target = out ?? Self.defaultChartPath(for: file)
             try AtomicFile.write(Data(SVGChartReporter().render(analysis.charts).utf8), to: target)
             for model in analysis.models { print(CSVText.printable(model.sentence)) }
+            try export.write(analysis, metadata: run.metadata, complete: run.complete, precision: [])
             for line in analysis.warnings { Terminal.warn(line) }
             if !run.complete { Terminal.warn("\(file) is from a run that was cut short (run_complete=false)") }
             print("chart: \(target)")

@@ -3,6 +3,7 @@ import Foundation
 import ThreadBenchMeasurement
 import ThreadBenchModel
 import ThreadBenchSession
+import ThreadBenchStorage
 import ThreadBenchSuite
 
 extension ThreadBench {
@@ -26,6 +27,8 @@ extension ThreadBench {
         @Option(name: .customLong("switch-interval"), help: "The emulated GIL's switch interval in milliseconds.") var switchIntervalMs = 5.0
         @Option(name: .customLong("timeout"), help: "Seconds a batch may run before its threads count as timed out.") var timeoutSeconds = 120.0
         @OptionGroup var io: WorkloadOptions
+        @OptionGroup var export: ExportOptions
+        @Option(name: .customLong("save-baseline"), help: "Also keep this run as the named baseline in OUT/baselines.") var saveBaseline: String?
         @Flag(help: "Smaller work per task, an 18 s budget, Swift runtimes only (unless --runtimes or --python).") var quick = false
         @Option(help: "Folder for the CSV reports (created if missing).") var out = "results"
         @Option(help: "Label for this machine or experiment, in file names and every row (default: the hostname).") var label: String?
@@ -46,6 +49,7 @@ extension ThreadBench {
                     batchTimeoutSeconds: timeoutSeconds, outFolder: out, hostLabel: label,
                     preflight: { try Suite.preflight($0) }, pythonDriverPath: { try PythonDriver.scriptPath() })
                 try configuration.check()
+                try saveBaseline.map(Baselines.check)
                 configuration.plan.roundOrder = roundOrder
                 let suiteOptions = try io.suiteOptions(quick: quick)
                 configuration.plan.workloads = try Suite.workloads(namedIn: workloads, options: suiteOptions)
@@ -69,6 +73,11 @@ extension ThreadBench {
                 Terminal.error("\(error)")
                 throw ExitCode(Interruption.exitStatus)
             }
+            try export.write(outcome.analysis, metadata: outcome.metadata, complete: true,
+                             precision: outcome.precision.workloadLines + [outcome.precision.closingLine].compactMap { $0 })
+            if let saveBaseline {
+                print("baseline: " + (try Baselines(folder: configuration.outFolder + "/baselines").save(rawPath: outcome.paths.raw, as: saveBaseline)))
+            }
             guard outcome.hasSuccessfulBatch else {
                 Terminal.error("no batch succeeded: every one had errors or timed out (see first_error in \(outcome.paths.raw))")
                 throw ExitCode.failure
@@ -89,6 +98,7 @@ extension ThreadBench {
                 ValidationError("\(flags[error.setting] ?? error.setting.rawValue) \(error.problem)")
             case is CountListError: ValidationError("--threads: \(error)")
             case is RuntimeSelectionError, is SuiteError: ValidationError("\(error)")
+            case let problem as Baselines.Problem: ValidationError("--save-baseline: \(problem)")
             default: error
             }
         }
