@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-3}"
 label="${2:-vm-2core-s3}"
-scripts/setup.sh
+THREADBENCH_SETUP_TESTS=0 scripts/setup.sh
 swift build -c release --product threadbench >&2
 T=.build/release/threadbench
 made=()

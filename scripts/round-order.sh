@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds="${1:-12}"
 repeats="${2:-2}"
-scripts/setup.sh
+THREADBENCH_SETUP_TESTS=0 scripts/setup.sh
 swift build -c release --product threadbench >&2
 out="$(mktemp -d "${TMPDIR:-/tmp}/threadbench-order.XXXXXX")"
 trap 'rm -rf "$out"' EXIT

@@ -3,6 +3,6 @@
 # Extra arguments go to `threadbench run` (for example --quick, --threads 1,2,4,8).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh
+THREADBENCH_SETUP_TESTS=0 scripts/setup.sh
 swift build -c release --product threadbench >&2
 exec .build/release/threadbench run "$@"

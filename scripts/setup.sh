@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs the system packages ThreadBench needs (libcurl headers, pkg-config, Python 3),
-# when any is missing and this user may run apt-get. Safe to run again.
+# Installs the system packages ThreadBench needs (libcurl headers, pkg-config, Python 3), and for
+# the tests Chromium and Python's jsonschema (THREADBENCH_SETUP_TESTS=0 skips those), when any is
+# missing and this user may run apt-get. Safe to run again.
 set -euo pipefail
 missing=0
 pkg-config --exists libcurl 2>/dev/null || missing=1
@@ -15,8 +16,18 @@ if [ "$missing" = 1 ]; then
         exit 1
     fi
 fi
-# Python's jsonschema, which the export tests validate the JSON export with.
-if ! python3 -c "import jsonschema" >/dev/null 2>&1; then
+# Debian's Chromium, which scripts/html-check.sh loads the HTML report in (tests only).
+if [ "${THREADBENCH_SETUP_TESTS:-1}" = 1 ] && ! command -v chromium >/dev/null 2>&1; then
+    if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get install -y -qq chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+    else
+        echo "setup: please install chromium (the HTML report's browser test needs it)" >&2
+        exit 1
+    fi
+fi
+# Python's jsonschema, which the export tests validate the JSON export with (tests only).
+if [ "${THREADBENCH_SETUP_TESTS:-1}" = 1 ] && ! python3 -c "import jsonschema" >/dev/null 2>&1; then
     python3 -m pip install --quiet jsonschema || {
         echo "setup: please install Python's jsonschema (pip install jsonschema)" >&2
         exit 1

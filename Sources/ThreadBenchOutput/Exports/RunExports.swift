@@ -14,9 +14,13 @@ public struct RunExports: Sendable {
     public var githubBenchmark: String?
     /// `--export-bencher`: Bencher Metric Format.
     public var bencher: String?
+    /// `--html`: one self-contained page (`HTMLReport`).
+    public var html: String?
 
     /// Creates the set of exports; nil paths are not written.
-    public init(json: String? = nil, markdown: String? = nil, githubBenchmark: String? = nil, bencher: String? = nil) {
+    public init(json: String? = nil, markdown: String? = nil, githubBenchmark: String? = nil, bencher: String? = nil,
+                html: String? = nil) {
+        self.html = html
         self.json = json
         self.markdown = markdown
         self.githubBenchmark = githubBenchmark
@@ -25,7 +29,7 @@ public struct RunExports: Sendable {
 
     /// Every path that will be written, for checking before a run starts.
     public var paths: [String] {
-        [json, markdown, githubBenchmark, githubBenchmark.map(BenchmarkActionExport.smallerIsBetterPath), bencher]
+        [json, markdown, githubBenchmark, githubBenchmark.map(BenchmarkActionExport.smallerIsBetterPath), bencher, html]
             .compactMap { $0 }
     }
 
@@ -59,6 +63,10 @@ public struct RunExports: Sendable {
                     BenchmarkActionExport.smallerIsBetterPath(beside: githubBenchmark))
         }
         if let bencher { try put(try BencherExport.json(analysis.summary), bencher) }
+        if let html {
+            let page = HTMLReport().render(analysis, metadata: metadata, complete: complete, precision: precision)
+            try put(Data(page.utf8), html)
+        }
         return written
     }
 
