@@ -10,7 +10,7 @@ import ThreadBenchStorage
 /// the same bytes as then (`Fixtures/csv-golden/`). `THREADBENCH_RECORD_GOLDEN=1` rewrites them.
 @Suite struct CSVGoldenTests {
     /// This test target's folder in the source tree.
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    static let folder = SourceTree.testTarget
 
     /// The saved texts.
     static let golden = folder.appendingPathComponent("Fixtures/csv-golden")

@@ -12,8 +12,7 @@ import ThreadBenchStorage
         "Findings.swift", "FuzzTarget.swift", "CSVRunReader.swift", "SettingError.swift",
     ]
 
-    static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources")
+    static let sources = SourceTree.root.appendingPathComponent("Sources")
 
     @Test func everyColumnNameIsSpelledInOneFile() throws {
         var texts: [String: String] = [:]
