@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "ThreadBenchAnalysis", dependencies: ["ThreadBenchModel", "ThreadBenchStatistics"]),
         .target(
             name: "ThreadBenchStorage",
-            dependencies: ["ThreadBenchModel", .product(name: "CSV", package: "CSV.swift")]
+            dependencies: ["ThreadBenchModel", "ThreadBenchAnalysis", .product(name: "CSV", package: "CSV.swift")]
         ),
         .target(
             name: "ThreadBenchOutput",

@@ -106,7 +106,7 @@ public final class FileWorkload: Workload, PreflightCheck, @unchecked Sendable {
         guard let first = active.map(\.firstStartNanos).min(), let last = active.map(\.lastEndNanos).max(),
               last > first else { return [:] }
         let moved = active.reduce(0) { $0 + $1.movedBytes }
-        return ["mib_per_s": Double(moved) / 1_048_576 / Clock.seconds(last - first)]
+        return [MetricColumns.mibPerSecond: Double(moved) / 1_048_576 / Clock.seconds(last - first)]
     }
 
     /// Runs a blocking system call with the GIL released; returns its result and its errno, read

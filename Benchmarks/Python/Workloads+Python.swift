@@ -1,4 +1,5 @@
 import ThreadBenchMeasurement
+import ThreadBenchModel
 
 // The Python side of each workload: what the CPython driver (threadbench_driver.py) is
 // given to run the same tasks, and how its version differs from the Swift one.
@@ -50,7 +51,7 @@ extension FileWorkload: PythonPortable {
     }
     public func pythonBatchMetrics(_ batch: PythonBatchFigures) -> [String: Double] {
         guard batch.bytes > 0, batch.workSeconds > 0 else { return [:] }
-        return ["mib_per_s": Double(batch.bytes) / 1_048_576 / batch.workSeconds]
+        return [MetricColumns.mibPerSecond: Double(batch.bytes) / 1_048_576 / batch.workSeconds]
     }
 }
 

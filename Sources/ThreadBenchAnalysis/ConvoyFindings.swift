@@ -7,7 +7,8 @@ enum ConvoyFindings {
     /// or nil when no row reports the latencies.
     static func sentence(_ workload: String, _ rows: [SummaryRow]) -> String? {
         func latencies(_ row: SummaryRow) -> (busy: Double, parked: Double)? {
-            guard let busy = row.metricMedians["io_p50_ms"], let parked = row.metricMedians["io_baseline_p50_ms"] else {
+            guard let busy = row.metricMedians[MetricColumns.p50("io")],
+                  let parked = row.metricMedians[MetricColumns.p50("io_baseline")] else {
                 return nil
             }
             return (busy, parked)

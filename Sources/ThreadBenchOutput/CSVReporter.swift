@@ -53,59 +53,19 @@ public struct CSVReporter: Sendable {
         return data + Data("\n".utf8)
     }
 
+    /// The metadata cells every row of the run's files begins with.
     func metadataCells(complete: Bool) -> [String] {
-        let m = metadata.machine
-        return [
-            String(CSVSchema.version), metadata.runID, metadata.startedAt, CSVText.neutralized(metadata.hostLabel),
-            CSVText.neutralized(m.hostname), CSVText.neutralized(m.os), CSVText.neutralized(m.kernel),
-            CSVText.neutralized(m.arch),
-            CSVText.neutralized(m.cpuModel), String(m.logicalCPUs), String(m.usableCPUs), m.cpuLimitText,
-            String(m.memoryBytes), BuildInfo.swiftVersion,
-            BuildInfo.version, BuildInfo.configuration, CSVText.number(metadata.spawnJoinFloorMicros),
-            complete ? "true" : "false",
-        ]
+        CSVSchema.metadata.cells((metadata, complete))
     }
 
-    /// The key columns of a record or a summary row.
-    func keyCells(_ batch: some BatchIdentity) -> [String] {
-        [CSVText.neutralized(batch.workload), batch.kind.rawValue, CSVText.neutralized(batch.runtime.rawValue),
-         CSVText.neutralized(batch.runtimeVersion), CSVText.number(batch.switchIntervalMs), batch.scaling.rawValue,
-         String(batch.threads), String(batch.tasks),
-         batch.taskWork.isSpecified ? CSVText.number(batch.taskWork.amount) : "",
-         CSVText.neutralized(batch.taskWork.unit)]
-    }
-
-    private func rawRow(_ r: BatchRecord, outlier: Bool, complete: Bool) -> [String] {
-        let n = CSVText.number
-        return metadataCells(complete: complete)
-            + keyCells(r)
-            + [String(r.repetition), n(r.wallSeconds), outlier ? "1" : "0", n(r.workSeconds), n(r.cpuUserSeconds), n(r.cpuSysSeconds),
-               n(r.threadCPUSeconds), String(r.voluntaryContextSwitches), String(r.involuntaryContextSwitches),
-               n(r.spawnP50Micros), n(r.startP50Micros), n(r.startMaxMicros), n(r.joinP50Micros), n(r.joinMaxMicros),
-               n(r.taskP50Millis), n(r.taskP99Millis), n(r.gilWaitSeconds), String(r.ops), String(r.bytes),
-               String(r.errors), String(r.timedOut), CSVText.neutralized(r.firstError),
-               r.precisionTarget.map { n($0 * 100) } ?? "", r.coresBusy.map(n) ?? "", r.isPilot ? "1" : "0"]
-            + CSVSchema.metricColumns.map { r.metrics[$0].map(n) ?? "" }
+    private func rawRow(_ record: BatchRecord, outlier: Bool, complete: Bool) -> [String] {
+        let cells: RawCells = (record, outlier)
+        return metadataCells(complete: complete) + CSVSchema.batchKey.cells(record)
+            + CSVSchema.rawFigures.cells(cells) + CSVSchema.metrics.cells(cells)
     }
 
     /// A summary row; a row whose every batch failed has empty figures.
-    private func summaryRow(_ s: SummaryRow, complete: Bool) -> [String] {
-        let empty = s.verdict == .failed
-        func n(_ value: Double) -> String { empty ? "" : CSVText.number(value) }
-        return metadataCells(complete: complete)
-            + keyCells(s)
-            + [String(s.repetitions), String(s.outliers), n(s.wallMedianSeconds), n(s.wallMinSeconds), n(s.wallMaxSeconds),
-               n(s.wallStddevSeconds), n(s.wallCI95LowSeconds), n(s.wallCI95HighSeconds), n(s.speedup),
-               n(s.speedupCI95Low), n(s.speedupCI95High),
-               n(s.speedupUnpaired), n(s.speedupUnpairedCI95Low), n(s.speedupUnpairedCI95High),
-               String(s.rounds), s.speedupHalfWidthPct.map(n) ?? "", s.precisionMet.map { $0 ? "true" : "false" } ?? "",
-               s.parallelism.map { n($0.estimate) } ?? "", s.parallelism.map { n($0.low) } ?? "",
-               s.parallelism.map { n($0.high) } ?? "", s.cpuEfficiency.map { n($0.estimate) } ?? "",
-               s.cpuEfficiency.map { n($0.low) } ?? "", s.cpuEfficiency.map { n($0.high) } ?? "",
-               s.coresBusy.map(n) ?? "", String(s.pilotRounds),
-               n(s.efficiency), s.karpFlatt.map(n) ?? "",
-               n(s.idealSpeedup), s.verdict.rawValue, n(s.gilWaitMedianSeconds), n(s.taskP50MedianMillis),
-               String(s.errors), String(s.timedOut), String(s.failedBatches),
-               CSVText.neutralized(s.notes.joined(separator: "; "))]
+    private func summaryRow(_ row: SummaryRow, complete: Bool) -> [String] {
+        metadataCells(complete: complete) + CSVSchema.batchKey.cells(row) + CSVSchema.summaryFigures.cells(row)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import ThreadBenchAnalysis
 import ThreadBenchModel
+import ThreadBenchStorage
 
 /// Turns a comparison into CSV: one row per measurement found in the baseline and another run.
 public struct ComparisonCSVReporter: Sendable {
@@ -9,10 +10,11 @@ public struct ComparisonCSVReporter: Sendable {
         "baseline_label", "baseline_file", "baseline_host", "baseline_cpu_model", "baseline_logical_cpus",
         "baseline_usable_cpus", "other_label", "other_file", "other_host", "other_cpu_model", "other_logical_cpus",
         "other_usable_cpus",
-        "workload", "kind", "runtime", "scaling", "threads", "baseline_repetitions", "other_repetitions",
+        CSVSchema.workload.name, CSVSchema.kind.name, CSVSchema.runtime.name, CSVSchema.scaling.name,
+        CSVSchema.threads.name, "baseline_repetitions", "other_repetitions",
         "baseline_geomean_s", "other_geomean_s", "ratio", "ratio_low", "ratio_high", "interval_level",
         "change_percent", "baseline_speedup", "other_speedup", "p_value", "p_decisive", "resolvable_percent", "test",
-        "correction", "alpha", "threshold", "verdict",
+        "correction", "alpha", "threshold", CSVSchema.verdict.name,
     ]
 
     /// Creates a reporter.

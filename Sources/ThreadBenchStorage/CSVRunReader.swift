@@ -68,13 +68,13 @@ public enum CSVRunReader {
         guard names.count > 1 else { throw CSVReadError.notCSV(path: path) }
         var columns: [String: Int] = [:]
         for (index, name) in names.enumerated() where columns[name] == nil { columns[name] = index }
-        guard columns["schema_version"] != nil, columns["workload"] != nil else {
+        guard columns[CSVSchema.schemaVersion.name] != nil, columns[CSVSchema.workload.name] != nil else {
             throw CSVReadError.foreignCSV(path: path)
         }
-        if columns["wall_median_s"] != nil, columns["repetition"] == nil {
+        if columns[CSVSchema.wallMedian.name] != nil, columns[CSVSchema.repetition.name] == nil {
             throw CSVReadError.notRawFile(path: path, which: "summary")
         }
-        if columns["usl_sigma"] != nil, columns["repetition"] == nil {
+        if columns[CSVSchema.uslSigma.name] != nil, columns[CSVSchema.repetition.name] == nil {
             throw CSVReadError.notRawFile(path: path, which: "model")
         }
         let missing = CSVSchema.requiredRawColumns.filter { columns[$0] == nil }
@@ -85,108 +85,36 @@ public enum CSVRunReader {
     /// Adds a row's batch to the run, which the first row creates with its metadata.
     private static func append(_ row: Row, to run: inout RecordedRun?) throws {
         let record = try record(row)
-        let complete = row["run_complete"] != "false"
         if run == nil {
-            run = RecordedRun(path: row.table.path, metadata: try metadata(row), swiftVersion: row["swift_version"],
-                              threadbenchVersion: row["threadbench_version"], buildConfiguration: row["build_config"],
-                              complete: complete, runIDs: [], records: [])
+            var first = RecordedRun(path: row.table.path, metadata: unreadMetadata, swiftVersion: "",
+                                    threadbenchVersion: "", buildConfiguration: "", complete: true, runIDs: [], records: [])
+            try CSVSchema.metadata.read(row, into: &first)
+            run = first
         }
-        if !run!.runIDs.contains(row["run_id"]) { run!.runIDs.append(row["run_id"]) }
-        run!.complete = run!.complete && complete
+        let runID = row[CSVSchema.runID.name]
+        if !run!.runIDs.contains(runID) { run!.runIDs.append(runID) }
+        run!.complete = run!.complete && CSVSchema.isComplete(row)
         run!.records.append(record)
     }
 
-    /// A row's batch: its schema version and identity checked first, then its measurements.
+    /// Metadata for the first row's columns to fill in.
+    private static var unreadMetadata: RunMetadata {
+        RunMetadata(hostLabel: "", machine: MachineInfo(hostname: "", os: "", kernel: "", arch: "", cpuModel: "",
+                                                        logicalCPUs: 1, memoryBytes: 0), spawnJoinFloorMicros: 0)
+    }
+
+    /// A row's batch: its schema version checked first, then its key and its measurements.
     private static func record(_ row: Row) throws -> BatchRecord {
-        let version = row["schema_version"]
+        let version = row[CSVSchema.schemaVersion.name]
         guard CSVSchema.readableVersions.map(String.init).contains(version) else {
             throw CSVReadError.schemaVersion(path: row.table.path, line: row.line, found: version)
         }
-        guard let kind = WorkloadKind(rawValue: row["kind"]) else {
-            throw row.bad("kind", expected: "one of " + WorkloadKind.allCases.map(\.rawValue).joined(separator: ", "))
-        }
-        guard let scaling = Scaling(rawValue: row["scaling"]) else {
-            throw row.bad("scaling", expected: "strong or weak")
-        }
-        guard !row["workload"].isEmpty else { throw row.bad("workload", expected: "a workload name") }
-        guard !row["runtime"].isEmpty else { throw row.bad("runtime", expected: "a runtime name") }
-        let threads = try row.int("threads")
-        guard threads >= 1 else { throw row.bad("threads", expected: "a thread count of 1 or more") }
-        var record = BatchRecord(
-            workload: row["workload"], kind: kind, runtime: Runtime(rawValue: row["runtime"]), runtimeVersion: row["runtime_version"],
-            switchIntervalMs: try row.double("switch_interval_ms", optional: true), scaling: scaling,
-            threads: threads, tasks: try row.int("tasks"), repetition: try row.int("repetition"))
-        try readMeasurements(row, into: &record)
+        var record = BatchRecord(workload: "", kind: .cpu, runtime: .swift, runtimeVersion: "", switchIntervalMs: 0,
+                                 scaling: .strong, threads: 1, tasks: 0, repetition: 0)
+        try CSVSchema.batchKey.read(row, into: &record)
+        try CSVSchema.rawFigures.read(row, into: &record)
+        try CSVSchema.metrics.read(row, into: &record)
         return record
-    }
-
-    /// A row's figures: the wall time, required and not negative; the others empty or numbers.
-    private static func readMeasurements(_ row: Row, into record: inout BatchRecord) throws {
-        record.wallSeconds = try row.double("wall_s")
-        guard record.wallSeconds >= 0 else { throw row.bad("wall_s", expected: "a duration of 0 or more") }
-        record.workSeconds = try row.double("work_s", optional: true)
-        record.cpuUserSeconds = try row.double("cpu_user_s", optional: true)
-        record.cpuSysSeconds = try row.double("cpu_sys_s", optional: true)
-        record.threadCPUSeconds = try row.double("thread_cpu_s", optional: true)
-        record.voluntaryContextSwitches = try row.int("ctx_voluntary", optional: true)
-        record.involuntaryContextSwitches = try row.int("ctx_involuntary", optional: true)
-        record.spawnP50Micros = try row.double("spawn_p50_us", optional: true)
-        record.startP50Micros = try row.double("start_p50_us", optional: true)
-        record.startMaxMicros = try row.double("start_max_us", optional: true)
-        record.joinP50Micros = try row.double("join_p50_us", optional: true)
-        record.joinMaxMicros = try row.double("join_max_us", optional: true)
-        record.taskP50Millis = try row.double("task_p50_ms", optional: true)
-        record.taskP99Millis = try row.double("task_p99_ms", optional: true)
-        record.gilWaitSeconds = try row.double("gil_wait_s", optional: true)
-        record.ops = try row.int("ops", optional: true)
-        record.bytes = try row.int("bytes", optional: true)
-        record.errors = try row.int("errors", optional: true)
-        record.timedOut = try row.int("timed_out", optional: true)
-        record.firstError = row["first_error"]
-        let unit = row["task_work_unit"].trimmingCharacters(in: .whitespaces)
-        if !unit.isEmpty {
-            record.taskWork = TaskWork(amount: try row.double("task_work"), unit: unit)
-        }
-        if !row["precision_target_pct"].trimmingCharacters(in: .whitespaces).isEmpty {
-            let percent = try row.double("precision_target_pct")
-            guard percent > 0 else { throw row.bad("precision_target_pct", expected: "a percentage above 0") }
-            record.precisionTarget = percent / 100
-        }
-        if row.table.columns["pilot"] != nil { record.isPilot = row["pilot"].trimmingCharacters(in: .whitespaces) == "1" }
-        for column in CSVSchema.metricColumns where row.table.columns[column] != nil && !row[column].isEmpty {
-            record.metrics[column] = try row.double(column)
-        }
-    }
-
-    private static func metadata(_ row: Row) throws -> RunMetadata {
-        let cpus = try row.int("logical_cpus")
-        guard cpus >= 1 else { throw row.bad("logical_cpus", expected: "a core count of 1 or more") }
-        let memory = try row.double("memory_bytes", optional: true)
-        let (usable, limit) = try usableCPUs(row, logicalCPUs: cpus)
-        let machine = MachineInfo(hostname: row["hostname"], os: row["os"], kernel: row["kernel"], arch: row["arch"],
-                                  cpuModel: row["cpu_model"], logicalCPUs: cpus, usableCPUs: usable, cpuLimit: limit,
-                                  memoryBytes: memory >= 0 && memory < 1.8e19 ? UInt64(memory) : 0)
-        var metadata = RunMetadata(hostLabel: row["host_label"], machine: machine,
-                                   spawnJoinFloorMicros: try row.double("spawn_join_floor_us", optional: true))
-        metadata.runID = row["run_id"]
-        metadata.startedAt = row["started_at"]
-        return metadata
-    }
-
-    /// The usable CPUs and their limit; an empty or missing `usable_cpus` (a version-1 file)
-    /// means all the logical CPUs, with no limit.
-    private static func usableCPUs(_ row: Row, logicalCPUs: Int) throws -> (Int?, UsableCPUs.Limit?) {
-        guard !row["usable_cpus"].trimmingCharacters(in: .whitespaces).isEmpty else { return (nil, nil) }
-        let usable = try row.int("usable_cpus")
-        guard (1...logicalCPUs).contains(usable) else {
-            throw row.bad("usable_cpus", expected: "a CPU count from 1 to logical_cpus (\(logicalCPUs))")
-        }
-        let text = row["cpu_limit"].trimmingCharacters(in: .whitespaces)
-        if text.isEmpty || text == "none" { return (usable, nil) }
-        guard let limit = UsableCPUs.Limit(rawValue: text) else {
-            throw row.bad("cpu_limit", expected: "none, affinity mask, cgroup cpu.max or cgroup v1 quota")
-        }
-        return (usable, limit)
     }
 
     /// The header's column positions.

@@ -4,20 +4,6 @@ import Testing
 @testable import ThreadBenchModel
 @testable import ThreadBenchSuite
 
-/// The driver's test-only `test_hang` workload: the worker at index 1 never ends its first task.
-final class PortableHang: PythonPortable {
-    let name = "test_hang"
-    let kind = WorkloadKind.io
-    let summary = "test: worker 1 hangs in the driver"
-    let defaultTasks = 2
-    let ignoreSIGTERM: Bool
-    init(ignoreSIGTERM: Bool = false) { self.ignoreSIGTERM = ignoreSIGTERM }
-    var pythonParameters: [String: PythonValue] {
-        ["hang_index": .int(1), "sleep_ms": .int(1), "ignore_sigterm": .bool(ignoreSIGTERM)]
-    }
-    func makeWorker(threadIndex: Int, threadCount: Int) throws -> any TaskWorker { fatalError("Python side only") }
-}
-
 /// The `cpython-processes` runtime end to end: the executor in processes mode, the shipped
 /// driver, a real interpreter, `multiprocessing.Process` children.
 @Suite(.enabled(if: PythonInterpreter.discover() != nil, "needs a Python 3 on PATH"))

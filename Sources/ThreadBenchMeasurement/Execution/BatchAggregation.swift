@@ -51,8 +51,8 @@ enum BatchAggregation {
         for name in sampleNames {
             let values = (samples[name] ?? []).sorted()
             guard !values.isEmpty else { continue }
-            record.metrics["\(name)_p50_ms"] = Statistics.percentile(sorted: values, 50)
-            record.metrics["\(name)_p99_ms"] = Statistics.percentile(sorted: values, 99)
+            record.metrics[MetricColumns.p50(name)] = Statistics.percentile(sorted: values, 50)
+            record.metrics[MetricColumns.p99(name)] = Statistics.percentile(sorted: values, 99)
         }
     }
 

@@ -6,16 +6,6 @@ import Testing
 @testable import ThreadBenchOutput
 @testable import ThreadBenchStorage
 
-/// Saved runs of this project's own harness, read from the test bundle.
-enum Fixture {
-    static func path(_ name: String) -> String {
-        let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures")
-        return url?.path ?? "missing-fixture-\(name)"
-    }
-
-    static func run(_ name: String) throws -> RecordedRun { try CSVRunReader.read(path: path(name)) }
-}
-
 @Suite struct ComparisonTests {
     /// Two-sided p-values of the U test on the fixtures' wall_s repetitions, machine-a.csv (or
     /// machine-e-10reps.csv) against the file named, computed once with SciPy 1.17.1:

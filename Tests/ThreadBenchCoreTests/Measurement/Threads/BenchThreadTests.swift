@@ -2,22 +2,6 @@ import Foundation
 import Testing
 @testable import ThreadBenchMeasurement
 
-/// A one-shot latch the tests use to hold a thread inside its target.
-final class Latch: @unchecked Sendable {
-    private let lock = ConditionLock()
-    private var open = false
-    func release() { lock.withLock { open = true; lock.broadcast() } }
-    func wait() { lock.withLock { while !open { lock.wait() } } }
-}
-
-/// A counter shared between threads in tests.
-final class Counter: @unchecked Sendable {
-    private let lock = ConditionLock()
-    private var value = 0
-    func add(_ n: Int = 1) { lock.withLock { value += n } }
-    var current: Int { lock.withLock { value } }
-}
-
 @Suite struct BenchThreadTests {
     @Test func runsTargetWithArgumentsAndJoins() {
         let counter = Counter()

@@ -7,31 +7,6 @@ import Testing
 @testable import ThreadBenchModel
 @testable import ThreadBenchOutput
 
-/// Collects the elements of an SVG document while checking that it is well-formed XML.
-final class SVGInspector: NSObject, XMLParserDelegate {
-    var elements: [(name: String, attributes: [String: String])] = []
-    var texts: [String] = []
-
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
-        elements.append((name, attributes))
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) { texts.append(string) }
-
-    /// Parses `svg`; false when it is not well-formed.
-    static func inspect(_ svg: String) -> (ok: Bool, inspector: SVGInspector) {
-        let inspector = SVGInspector()
-        let parser = XMLParser(data: Data(svg.utf8))
-        parser.delegate = inspector
-        return (parser.parse(), inspector)
-    }
-
-    func count(_ name: String, class className: String) -> Int {
-        elements.filter { $0.name == name && $0.attributes["class"] == className }.count
-    }
-}
-
 @Suite struct SVGChartReporterTests {
     static func summary() -> [SummaryRow] {
         var records: [BatchRecord] = []

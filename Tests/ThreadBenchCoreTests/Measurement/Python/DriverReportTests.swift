@@ -3,20 +3,6 @@ import Testing
 @testable import ThreadBenchMeasurement
 @testable import ThreadBenchModel
 
-/// A workload with a Python version, for contract tests; it never runs Swift-side.
-final class PortableNap: PythonPortable {
-    let name = "sleep"
-    let kind = WorkloadKind.io
-    let summary = "test: portable sleep"
-    let defaultTasks = 4
-    let sampleNames = ["io"]
-    var pythonParameters: [String: PythonValue] { ["sleep_ms": 1.0] }
-    func pythonBatchMetrics(_ batch: PythonBatchFigures) -> [String: Double] {
-        ["mib_per_s": Double(batch.bytes) / 1_048_576 / max(batch.workSeconds, 1e-9)]
-    }
-    func makeWorker(threadIndex: Int, threadCount: Int) throws -> any TaskWorker { fatalError("Swift side unused") }
-}
-
 /// The JSON contract between ThreadBench and the CPython driver, read from both sides.
 struct DriverReportTests {
     static let header = #""contract": 1, "implementation": "cpython", "python_version": "3.11.7", "#

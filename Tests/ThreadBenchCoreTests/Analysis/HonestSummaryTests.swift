@@ -166,12 +166,3 @@ import Testing
     }
 }
 
-extension CSVReader {
-    /// Every row of a CSV text, header included.
-    static func cells(_ text: String) throws -> [[String]] {
-        let reader = try CSVReader(string: text, hasHeaderRow: false)
-        var rows: [[String]] = []
-        while let row = reader.next() { rows.append(row) }
-        return rows
-    }
-}

@@ -9,8 +9,7 @@ import ThreadBenchStatistics
     static let alphabet = Array("0123456789,.. -+x\u{FF11}e\t")
 
     static func corpus() throws -> [String] {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("Fuzz/thread-lists.txt")
+        let url = SourceTree.testTarget.appendingPathComponent("Fuzz/thread-lists.txt")
         return try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
             .map(String.init)
     }

@@ -3,26 +3,6 @@ import Testing
 @testable import ThreadBenchMeasurement
 @testable import ThreadBenchModel
 
-/// A workload whose tasks sleep, releasing the lock, for runner tests.
-final class NapWorkload: Workload {
-    let name = "nap"
-    let kind = WorkloadKind.io
-    let summary = "test: sleeps"
-    let sampleNames = ["io"]
-    let defaultTasks = 8
-    let nanos: Nanoseconds
-    init(milliseconds: Double) { nanos = Nanoseconds(milliseconds * 1e6) }
-    func makeWorker(threadIndex: Int, threadCount: Int) throws -> any TaskWorker { Worker(nanos: nanos) }
-    final class Worker: TaskWorker {
-        let nanos: Nanoseconds
-        init(nanos: Nanoseconds) { self.nanos = nanos }
-        func run(task: Int, context: TaskContext) -> TaskOutcome {
-            context.blocking { Clock.sleep(nanos: nanos) }
-            return TaskOutcome(ops: 1, bytes: 10, error: task == 3 ? "task 3 failed" : nil, samplesMs: ["io": 1])
-        }
-    }
-}
-
 /// A workload whose only task never finishes on its own, for timeout tests.
 final class HangWorkload: Workload, @unchecked Sendable {
     let name = "hang"
