@@ -33,6 +33,8 @@ public enum ChartMetric: String, Sendable {
     case speedup
     /// Parallelism: the workers' cores busy at N over at 1 (1 means one core at a time).
     case coresBusy
+    /// A mixed workload's request latency (p50, ms) with a computing thread and with it parked.
+    case latencyMs
 }
 
 /// The data of one chart panel: one workload's speedup (or cores busy) against threads.
@@ -67,6 +69,7 @@ public struct SpeedupChart: Sendable {
                 makeSeries(line.members, label: line.key, colorIndex: index, dashIndex: 0)
             }
             let first = group[0]
+            if first.kind == .mixed { return [latencyChart(workload, group, label: label)] }
             let speedup = SpeedupChart(
                 title: "\(workload) (\(first.kind.rawValue), \(first.scaling.rawValue) scaling) on \(label)",
                 kind: first.kind, series: series,
@@ -83,6 +86,27 @@ public struct SpeedupChart: Sendable {
             cores.series = busy
             return [speedup, cores]
         }
+    }
+
+    /// A mixed workload drawn as what it measures: per runtime, the request p50 with a computing
+    /// thread running (solid) and with it parked (dashed), against threads.
+    private static func latencyChart(_ workload: String, _ group: [SummaryRow], label: String) -> SpeedupChart {
+        var series: [ChartSeries] = []
+        for (index, line) in group.orderedGroups(by: seriesLabel).enumerated() {
+            for (dash, sample, what) in [(0, "io", "computing thread running"), (1, "io_baseline", "parked")] {
+                let points = line.members.sorted { $0.threads < $1.threads }.compactMap { row -> ChartSeries.Point? in
+                    guard row.verdict != .failed, let ms = row.metricMedians[MetricColumns.p50(sample)], ms > 0 else {
+                        return nil
+                    }
+                    return ChartSeries.Point(threads: row.threads, speedup: ms, low: ms, high: ms)
+                }
+                series.append(ChartSeries(label: "\(line.key), \(what)", colorIndex: index, dashIndex: dash,
+                                          points: points))
+            }
+        }
+        return SpeedupChart(title: "\(workload) (mixed): request p50 latency on \(label)", kind: .mixed,
+                            metric: .latencyMs, series: series.filter { !$0.points.isEmpty }, coreMarks: [],
+                            idealCores: 1)
     }
 
     /// A runtime's parallelism against threads, with its intervals; rows without it are left out.

@@ -37,9 +37,9 @@ public struct SVGChartReporter: Sendable {
     /// One panel: title, grid, reference lines, bands under lines, then the legend.
     private func panel(_ chart: SpeedupChart) -> String {
         let area = SVGPlotArea(chart)
-        return title(chart) + grid(area) + frame(area, chart.metric) + noGainLine(area) + idealLine(chart, area)
-            + coreMarks(chart, area) + bands(chart, area) + seriesLines(chart, area)
-            + legend(chart, x: area.right + 16, y: area.top)
+        let references = chart.metric == .latencyMs ? "" : noGainLine(area) + idealLine(chart, area) + coreMarks(chart, area)
+        return title(chart) + grid(area) + frame(area, chart.metric) + references + bands(chart, area)
+            + seriesLines(chart, area) + legend(chart, x: area.right + 16, y: area.top)
     }
 
     private func title(_ chart: SpeedupChart) -> String {
@@ -50,14 +50,11 @@ public struct SVGChartReporter: Sendable {
     /// Horizontal lines at nice speedup steps and vertical lines at powers of two, labelled.
     private func grid(_ area: SVGPlotArea) -> String {
         var out = ""
-        let step = Self.niceStep(area.yMax / 5)
-        var tick = 0.0
-        while tick <= area.yMax + step / 1000 {
+        for tick in area.valueTicks {
             let y = area.y(tick)
             out += "<line x1=\"\(f(area.left))\" y1=\"\(f(y))\" x2=\"\(f(area.right))\" y2=\"\(f(y))\" "
                 + "stroke=\"#e4e4e4\"/>\n"
             out += "<text x=\"\(f(area.left - 8))\" y=\"\(f(y + 4))\" text-anchor=\"end\">\(Self.label(tick))</text>\n"
-            tick += step
         }
         for power in area.powersOfTwo {
             let x = area.x(Double(power))
@@ -74,8 +71,7 @@ public struct SVGChartReporter: Sendable {
             + "<text class=\"x-label\" x=\"\(f(area.left + area.width / 2))\" y=\"\(f(Self.panelHeight - 18))\" "
             + "text-anchor=\"middle\">threads (log2 scale)</text>\n"
             + "<text class=\"y-label\" transform=\"translate(20,\(f(area.top + area.height / 2))) rotate(-90)\" "
-            + "text-anchor=\"middle\">\(metric == .speedup ? "speedup against 1 thread (x)" : "cores busy at N / at 1 thread")"
-            + "</text>\n"
+            + "text-anchor=\"middle\">\(Self.axisTitle(metric, log: area.logScale))</text>\n"
     }
 
     /// The line at 1x: below it, threads made things slower.
@@ -133,8 +129,7 @@ public struct SVGChartReporter: Sendable {
             for p in series.points {
                 out += "<circle cx=\"\(f(area.x(Double(p.threads))))\" cy=\"\(f(area.y(p.speedup)))\" r=\"3\" fill=\"\(color)\">"
                     + "<title>\(escape(series.label)), \(p.threads) threads: "
-                    + String(format: chart.metric == .speedup ? "%.2fx (95%% CI %.2f-%.2f)" : "%.2f cores busy for 1 "
-                        + "(95%% CI %.2f-%.2f)", p.speedup, p.low, p.high) + "</title></circle>\n"
+                    + Self.tooltip(chart.metric, p) + "</title></circle>\n"
             }
         }
         return out
@@ -155,6 +150,7 @@ public struct SVGChartReporter: Sendable {
             entry("<line x1=\"\(f(x))\" y1=\"$Y\" x2=\"\(f(x + 26))\" y2=\"$Y\" stroke=\"\(color)\" stroke-width=\"2\""
                 + (dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"") + "/>\n", series.label)
         }
+        guard chart.metric != .latencyMs else { return out + "</g>\n" }
         entry("<rect x=\"\(f(x))\" y=\"\(f(y + row * 20))\" width=\"26\" height=\"12\" fill=\"#888\" fill-opacity=\"0.2\"/>\n",
               "95% confidence band")
         entry("<line x1=\"\(f(x))\" y1=\"$Y\" x2=\"\(f(x + 26))\" y2=\"$Y\" stroke=\"#555\" stroke-dasharray=\"6 4\"/>\n",
@@ -191,6 +187,24 @@ public struct SVGChartReporter: Sendable {
             }
         }
         return out
+    }
+
+    /// A point's tooltip: its value and interval in the panel's unit.
+    static func tooltip(_ metric: ChartMetric, _ p: ChartSeries.Point) -> String {
+        switch metric {
+        case .speedup: String(format: "%.2fx (95%% CI %.2f-%.2f)", p.speedup, p.low, p.high)
+        case .coresBusy: String(format: "%.2f cores busy for 1 (95%% CI %.2f-%.2f)", p.speedup, p.low, p.high)
+        case .latencyMs: String(format: "%.2f ms (median over rounds)", p.speedup)
+        }
+    }
+
+    /// The value axis's title.
+    static func axisTitle(_ metric: ChartMetric, log: Bool) -> String {
+        switch metric {
+        case .speedup: log ? "speedup against 1 thread (x, log2 scale)" : "speedup against 1 thread (x)"
+        case .coresBusy: "cores busy at N / at 1 thread"
+        case .latencyMs: "request p50 latency (ms)"
+        }
     }
 
     /// 1, 2, 2.5 or 5 times a power of ten, at or above `value`.

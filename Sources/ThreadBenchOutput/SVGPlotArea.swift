@@ -2,7 +2,8 @@ import Foundation
 import ThreadBenchAnalysis
 
 /// Where one chart panel's plot sits and how it maps threads and speedups to points:
-/// threads on a log2 axis up to the most measured, speedup on a linear axis from 0.
+/// threads on a log2 axis up to the most measured; the value on a linear axis from 0, or on a
+/// log2 axis for waiting (`logScale`), whose speedups run from about 1 to the thread count.
 struct SVGPlotArea {
     let left: Double
     let top: Double
@@ -10,8 +11,12 @@ struct SVGPlotArea {
     let height: Double
     /// The most threads of any series, at least 2: the right end of the axis.
     let maxThreads: Int
-    /// The top of the speedup axis, a nice number above every point, band and the ideal.
+    /// The top of the value axis, a nice number above every point, band and the ideal.
     let yMax: Double
+    /// The bottom of the value axis: 0 on a linear axis, a power of two at or below every point on a log one.
+    let yMin: Double
+    /// Whether the value axis is log2 (I/O speedups, whose ideal climbs to the thread count).
+    let logScale: Bool
 
     /// The plot area of `chart` inside a panel of the reporter's size and margins.
     init(_ chart: SpeedupChart) {
@@ -23,7 +28,16 @@ struct SVGPlotArea {
         let allThreads = chart.series.flatMap { $0.points.map(\.threads) }
         maxThreads = max(allThreads.max() ?? 2, 2)
         let topData = chart.series.flatMap { $0.points.map { max($0.high, $0.speedup) } }.max() ?? 1
-        yMax = SVGChartReporter.niceCeiling(max(topData, chart.ideal(at: Double(maxThreads)), 1) * 1.05)
+        logScale = chart.kind == .io && chart.metric == .speedup
+        let ideal = chart.metric == .latencyMs ? 0 : chart.ideal(at: Double(maxThreads))
+        if logScale {
+            let bottom = chart.series.flatMap { $0.points.map { min($0.low, $0.speedup) } }.filter { $0 > 0 }.min() ?? 1
+            yMin = pow(2, min(-1, floor(log2(bottom))))
+            yMax = pow(2, ceil(log2(max(topData, ideal, 2))))
+        } else {
+            yMin = 0
+            yMax = SVGChartReporter.niceCeiling(max(topData, ideal, 1) * 1.05)
+        }
     }
 
     var right: Double { left + width }
@@ -32,8 +46,21 @@ struct SVGPlotArea {
     /// The horizontal position of a thread count.
     func x(_ threads: Double) -> Double { left + log2(max(threads, 1)) / log2(Double(maxThreads)) * width }
 
-    /// The vertical position of a speedup, clamped to the axis.
-    func y(_ speedup: Double) -> Double { top + height - min(max(speedup, 0), yMax) / yMax * height }
+    /// The vertical position of a value, clamped to the axis.
+    func y(_ value: Double) -> Double {
+        guard logScale else { return top + height - min(max(value, 0), yMax) / yMax * height }
+        let clamped = min(max(value, yMin), yMax)
+        return top + height - (log2(clamped) - log2(yMin)) / (log2(yMax) - log2(yMin)) * height
+    }
+
+    /// The value axis's labelled ticks: nice steps from 0, or every power of two on a log axis.
+    var valueTicks: [Double] {
+        if logScale {
+            return stride(from: log2(yMin), through: log2(yMax), by: 1).map { pow(2, $0) }
+        }
+        let step = SVGChartReporter.niceStep(yMax / 5)
+        return stride(from: 0.0, through: yMax + step / 1000, by: step).map { $0 }
+    }
 
     /// 1, 2, 4, ... up to `maxThreads`: the thread axis's grid lines.
     var powersOfTwo: [Int] {

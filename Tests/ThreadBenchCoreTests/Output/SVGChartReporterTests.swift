@@ -27,6 +27,24 @@ import Testing
         return Summarizer.summarize(records, usableCPUs: 2)
     }
 
+    @Test func waitingIsOnALog2AxisAndAMixedWorkloadIsDrawnAsItsLatency() {
+        var rows = Self.summary()
+        let svg = SVGChartReporter().render(SpeedupChart.charts(rows, label: "a", usableCPUs: 2))
+        #expect(svg.contains("speedup against 1 thread (x, log2 scale)"), "the I/O panel")
+        #expect(svg.contains(">speedup against 1 thread (x)<"), "the computing panel stays linear")
+        for index in rows.indices where rows[index].workload == "math" {
+            rows[index].kind = .mixed
+            rows[index].workload = "convoy"
+            rows[index].metricMedians = ["io_p50_ms": 6.0, "io_baseline_p50_ms": 1.0]
+        }
+        let charts = SpeedupChart.charts(rows, label: "a", usableCPUs: 2)
+        let convoy = charts.first { $0.metric == .latencyMs }
+        #expect(convoy?.series.count == 4, "computing and parked, per runtime")
+        #expect(convoy?.series.first?.points.map(\.speedup) == [6, 6, 6, 6])
+        let text = SVGChartReporter().render(charts)
+        #expect(text.contains("request p50 latency (ms)") && !text.contains("1x: no gain\n</text>\n<text"))
+    }
+
     @Test func chartIsWellFormedWithOneLinePerRuntime() {
         let charts = SpeedupChart.charts(Self.summary(), label: "host \"A\"", usableCPUs: 2)
         #expect(charts.count == 2)
