@@ -7,10 +7,14 @@ import ThreadBenchModel
 public enum ComparisonFormat: String, Sendable, CaseIterable {
     /// Aligned plain-text tables, for a person at a terminal.
     case table
+    /// The same as `table`.
+    case text
     /// One CSV row per compared row, for pandas, R or a spreadsheet.
     case csv
     /// GitHub-flavoured Markdown tables, for pasting into an issue or a pull request.
     case markdown
+    /// The runs side by side and every row's verdict as one JSON document.
+    case json
 }
 
 /// Turns a comparison into text tables: the machines side by side, one row per compared

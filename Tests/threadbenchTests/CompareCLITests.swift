@@ -184,3 +184,30 @@ private func fixture(_ name: String) -> String {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
     }
 }
+
+/// `compare` of three runs or more: the runs side by side, the geometric means, where threads helped most.
+@Suite struct CompareMatrixCLITests {
+    static let files = ["machine-a.csv", "machine-b.csv", "machine-c.csv"].map(fixture)
+
+    @Test func threeRunsLeadWithTheMatrixInTextAndMarkdown() throws {
+        let text = try CLI.run(["compare"] + Self.files)
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.hasPrefix("Runs side by side"))
+        #expect(text.stdout.contains("machine-b: 1.081x the baseline's wall time (geometric mean over 12 rows)"))
+        #expect(text.stdout.contains("math: machine-a 1.97x (swift, 2 threads)"))
+        #expect(text.stdout.contains("machine-c: speedup / parallelism"))
+        let markdown = try CLI.run(["compare", "--format", "markdown"] + Self.files)
+        #expect(markdown.stdout.hasPrefix("## Runs side by side"))
+        #expect(markdown.stdout.contains("| workload | runtime | threads | machine-a: speedup / parallelism |"))
+    }
+
+    @Test func jsonCarriesTheMatrixAndEveryVerdict() throws {
+        let result = try CLI.run(["compare", "--format", "json"] + Self.files)
+        #expect(result.status == 0, "\(result.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let runs = try #require(document["runs"] as? [[String: Any]])
+        #expect(runs.map { $0["label"] as? String } == ["machine-a", "machine-b", "machine-c"])
+        #expect((document["rows"] as? [Any])?.isEmpty == false)
+        #expect((document["comparisons"] as? [[String: Any]])?.allSatisfy { $0["verdict"] is String } == true)
+    }
+}

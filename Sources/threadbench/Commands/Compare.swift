@@ -31,7 +31,7 @@ extension ThreadBench {
         @Option(help: "The test each row's interval comes from: welch or mann-whitney.") var test = RatioTest.welch
         @Option(help: "Widening for many rows: fcr (false coverage rate), holm (familywise) or none.")
         var correction = IntervalCorrection.fcr
-        @Option(help: "Output: table, csv or markdown.") var format = ComparisonFormat.table
+        @Option(help: "Output: table (or text), csv, markdown or json; with three runs or more, text, Markdown and JSON lead with the runs side by side.") var format = ComparisonFormat.table
         @Option(name: .customLong("fail-on-regression"),
                 help: "Exit 2 when a row is called slower by more than this many percent, 4 when rows are only faster by more, else 0 (default 0 with --baseline).")
         var failOnRegressionPercent: Double?
@@ -64,18 +64,23 @@ extension ThreadBench {
             } catch let problem as Baselines.Problem {
                 throw ValidationError(problem.description)
             }
+            let matrix = ComparisonMatrix(report)
+            let many = report.runs.count > 2
             let output: Data
             switch format {
-            case .table: output = Data(ComparisonTableReporter(markdown: false).render(report).utf8)
-            case .markdown: output = Data(ComparisonTableReporter(markdown: true).render(report).utf8)
+            case .table, .text, .markdown:
+                let markdown = format == .markdown
+                output = Data(((many ? ComparisonMatrixReporter().render(matrix, markdown: markdown) : "")
+                    + ComparisonTableReporter(markdown: markdown).render(report)).utf8)
             case .csv: output = try ComparisonCSVReporter().render(report)
+            case .json: output = try ComparisonMatrixReporter().json(matrix, report)
             }
             if let chart {
                 let svg = SVGChartReporter().render(SpeedupChart.charts(report))
                 try AtomicFile.write(Data(svg.utf8), to: chart)
             }
             FileHandle.standardOutput.write(output)
-            if format == .csv { for line in report.warnings { Terminal.warn(line) } }
+            if format == .csv || format == .json { for line in report.warnings { Terminal.warn(line) } }
             if let chart { Terminal.status("chart: \(chart)\n") }
             guard let limit = failOnRegressionPercent ?? (baseline == nil ? nil : 0) else { return }
             let outcome = report.outcome(beyondPercent: limit)
