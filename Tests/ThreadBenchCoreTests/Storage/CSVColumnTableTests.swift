@@ -11,7 +11,7 @@ import ThreadBenchStorage
     static let otherUses: Set<String> = [
         "DriverReport.swift", "TableReporter.swift", "ComparisonTableReporter.swift", "PythonWorkers.swift",
         "Findings.swift", "FuzzTarget.swift", "CSVRunReader.swift", "SettingError.swift",
-        "BencherExport.swift", "BenchmarkActionExport.swift",
+        "BencherExport.swift", "BenchmarkActionExport.swift", "ComparisonMatrixReporter.swift",
     ]
 
     static let sources = SourceTree.root.appendingPathComponent("Sources")
