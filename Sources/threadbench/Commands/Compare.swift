@@ -55,16 +55,9 @@ extension ThreadBench {
             if format == .csv { for line in report.warnings { Terminal.warn(line) } }
             if let chart { Terminal.status("chart: \(chart)\n") }
             if let limit = failOnRegressionPercent {
-                let regressions = report.regressions(beyondPercent: limit)
-                if !regressions.isEmpty {
-                    for row in regressions {
-                        Terminal.status(CSVText.printable(String(format: "threadbench: regression: %@ under %@ at %d "
-                            + "threads is %.1f%% slower in %@ (Holm-adjusted p = %.4f)", row.key.workload,
-                            row.key.runtime.rawValue, row.key.threads, row.changePercent,
-                            report.runs[row.otherIndex].label, row.adjustedP)) + "\n")
-                    }
-                    throw ExitCode(2)
-                }
+                let lines = report.regressionLines(beyondPercent: limit)
+                for line in lines { Terminal.status("threadbench: \(CSVText.printable(line))\n") }
+                if !lines.isEmpty { throw ExitCode(2) }
             }
         }
     }

@@ -58,18 +58,13 @@ extension ThreadBench {
             Interruption.install()
             guard let configuration = prepared.value else { throw CommandFailure(description: "options not checked") }
             let console = RunConsole(showProgress: progress || Terminal.stderrIsTTY)
-            let outcome: RunOutcome
             do {
-                outcome = try RunSession(configuration: configuration).run(delegate: console)
+                try RunSession(configuration: configuration).run(delegate: console).requireASuccessfulBatch()
             } catch {
                 console.endProgress()
                 guard case RunSessionError.interrupted = error else { throw error }
                 Terminal.error("\(error)")
                 throw ExitCode(Interruption.exitStatus)
-            }
-            guard outcome.hasSuccessfulBatch else {
-                Terminal.error("no batch succeeded: every one had errors or timed out (see first_error in \(outcome.paths.raw))")
-                throw ExitCode.failure
             }
         }
 
