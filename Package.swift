@@ -35,7 +35,8 @@ let package = Package(
         .target(
             name: "ThreadBenchOutput",
             dependencies: [
-                "ThreadBenchModel", "ThreadBenchMeasurement", "ThreadBenchAnalysis", "ThreadBenchStorage",
+                "ThreadBenchStatistics", "ThreadBenchModel", "ThreadBenchMeasurement", "ThreadBenchAnalysis",
+                "ThreadBenchStorage",
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "TextTable", package: "TextTable"),
             ]

@@ -14,12 +14,12 @@ public struct RunAnalysis: Sendable {
     public let summary: [SummaryRow]
     /// One fitted model per workload x runtime x scaling.
     public let models: [ScalingModel]
-    /// Warnings about the results (unstable rows, outliers, too little work per thread).
-    public let warnings: [String]
-    /// Sentences per workload saying where threads helped, then the runtimes side by side.
-    public let findings: [String]
-    /// One line per workload whose batches failed.
-    public let failures: [String]
+    /// Warnings about the results (unstable rows, outliers, too little work per thread), as values.
+    public let warnings: [ResultWarning]
+    /// Per workload where threads helped, then the runtimes side by side, then processes.
+    public let findings: [Finding]
+    /// Per workload whose batches failed, how often, and the first error.
+    public let failures: [WorkloadFailures]
     /// The speedup charts, one panel per workload.
     public let charts: [SpeedupChart]
 
@@ -42,10 +42,10 @@ public struct RunAnalysis: Sendable {
         summary = Summarizer.summarize(records, usableCPUs: machine.usableCPUs)
         models = ScalingModel.fits(summary, usableCPUs: machine.usableCPUs, usableCPUsText: machine.usableCPUsText)
         warnings = RunDiagnostics.warnings(summary, spawnJoinFloorMicros: metadata.spawnJoinFloorMicros)
-        findings = Findings(usableCPUs: machine.usableCPUs, cpuLimit: machine.cpuLimit).sentences(summary)
-            + RuntimeComparison.lines(summary)
-            + ProcessesFindings.sentences(summary, usableCPUs: machine.usableCPUs)
-        failures = FailureLines.lines(records)
+        findings = Findings(usableCPUs: machine.usableCPUs, cpuLimit: machine.cpuLimit).findings(summary)
+            + RuntimeComparison.findings(summary)
+            + ProcessesFindings.findings(summary, usableCPUs: machine.usableCPUs)
+        failures = WorkloadFailures.of(records)
         charts = SpeedupChart.charts(summary, label: label, usableCPUs: machine.usableCPUs, cpuLimit: machine.cpuLimit)
     }
 

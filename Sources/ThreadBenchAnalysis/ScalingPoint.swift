@@ -13,7 +13,7 @@ public struct ScalingPoint: Sendable, Equatable {
 
     /// The distinct thread counts above 1: the points a fit can err on. Every law here
     /// passes through (1, 1) by construction, so the 1-thread point tells a fit nothing.
-    static func threadCountsAboveOne(_ points: [ScalingPoint]) -> Int {
+    package static func threadCountsAboveOne(_ points: [ScalingPoint]) -> Int {
         Set(points.map(\.threads).filter { $0 > 1 }).count
     }
 

@@ -1,6 +1,5 @@
 import ThreadBenchAnalysis
 import ThreadBenchModel
-import ThreadBenchOutput
 import ThreadBenchStorage
 
 /// What a finished run leaves: what its records say, where its files are, and the workloads' caveats.
@@ -19,19 +18,9 @@ public struct RunOutcome: Sendable {
     /// Whether any batch ran without an error or a timeout; a run without one measured nothing.
     public var hasSuccessfulBatch: Bool { analysis.records.contains { !$0.failed } }
 
-    /// The summary table, the findings, the caveats and the model sentences, for the reader.
-    public var resultsText: String {
-        var text = TableReporter().render(analysis.summary)
-        for line in analysis.findings { text += line + "\n" }
-        for line in precision.workloadLines { text += line + "\n" }
-        for caveat in caveats { text += "note: \(caveat)\n" }
-        text += "\n"
-        for model in analysis.models where model.kind != .mixed { text += model.sentence + "\n" }
-        return text
-    }
-
-    /// The four files written, a line each.
-    public var filesText: String {
-        "\nresults: \(paths.raw)\n         \(paths.summary)\n         \(paths.model)\n         \(paths.chart)\n"
+    /// Fails a run that measured nothing: its files are written, but no batch succeeded.
+    /// - Throws: `RunSessionError.nothingSucceeded` when no batch ran without an error or a timeout.
+    public func requireASuccessfulBatch() throws {
+        guard hasSuccessfulBatch else { throw RunSessionError.nothingSucceeded(rawPath: paths.raw) }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import ThreadBenchAnalysis
 import ThreadBenchMeasurement
 import ThreadBenchModel
+import ThreadBenchOutput
 import ThreadBenchStorage
 
 /// What a run session tells its front end while it works; the core prints nothing itself.
@@ -56,10 +57,12 @@ public struct RunSession {
         let outcome = RunOutcome(analysis: analysis, paths: store.paths, caveats: plan.workloads.compactMap(\.caveat),
                                  precision: PrecisionReport(summary: analysis.summary, target: plan.precision),
                                  metadata: metadata)
-        delegate.runSession(output: outcome.resultsText)
-        for line in analysis.warnings + analysis.failures { delegate.runSession(notice: .aboutResults(line)) }
+        delegate.runSession(output: RunResultsReporter.render(analysis, precisionLines: outcome.precision.workloadLines,
+                                                              caveats: outcome.caveats))
+        for warning in analysis.warnings { delegate.runSession(notice: .warning(warning)) }
+        for failures in analysis.failures { delegate.runSession(notice: .failures(failures)) }
         if let line = outcome.precision.closingLine { delegate.runSession(notice: .precision(line)) }
-        delegate.runSession(output: outcome.filesText)
+        delegate.runSession(output: RunResultsReporter.files(store.paths))
         return outcome
     }
 

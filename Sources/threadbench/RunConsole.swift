@@ -1,5 +1,6 @@
 import ThreadBenchMeasurement
 import ThreadBenchModel
+import ThreadBenchOutput
 import ThreadBenchSession
 
 /// A run on the terminal: the progress line and notices on stderr, the results on stdout.
@@ -17,10 +18,7 @@ final class RunConsole: RunSessionDelegate {
 
     func runSession(willRun p: RunProgress) {
         guard showProgress else { return }
-        let phase = p.isWarmup ? "warm-up" : "round \(p.repetition)"
-        let left = p.estimatedSecondsLeft.map { "~\(Self.clock($0)) left" } ?? "estimating"
-        let text = "[\(Self.clock(p.elapsedSeconds)) elapsed, \(left)] \(p.workload) \(p.runtime) "
-            + "\(p.threads) threads \(phase)"
+        let text = ProgressLine.text(p)
         Terminal.status(rewrite ? "\r\u{1B}[K" + text : text + "\n")
         lineShown = rewrite
     }
@@ -37,12 +35,6 @@ final class RunConsole: RunSessionDelegate {
     func runSession(output text: String) {
         endProgress()
         print(text, terminator: "")
-    }
-
-    /// Seconds as minutes and seconds: "1:05".
-    static func clock(_ seconds: Seconds) -> String {
-        let whole = seconds.isFinite ? max(0, Int(seconds.rounded())) : 0
-        return "\(whole / 60):" + (whole % 60 < 10 ? "0" : "") + "\(whole % 60)"
     }
 
     /// Clears the progress line, if one is up.

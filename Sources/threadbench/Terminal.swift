@@ -1,5 +1,6 @@
 import Foundation
 import ThreadBenchModel
+import ThreadBenchOutput
 
 /// Writes to the terminal's two streams: data to stdout, everything else to stderr.
 enum Terminal {
@@ -24,9 +25,5 @@ enum Terminal {
 
 /// Warns that figures from an unoptimised build are not results.
 enum BuildWarning {
-    static func emitIfDebug() {
-        if BuildInfo.configuration == "debug" {
-            Terminal.warn("this is a debug build; its figures are not results (build with: swift build -c release)")
-        }
-    }
+    static func emitIfDebug() { if let text = DebugBuild.warning { Terminal.warn(text) } }
 }

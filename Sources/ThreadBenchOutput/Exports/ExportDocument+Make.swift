@@ -20,8 +20,8 @@ extension ExportDocument {
                           memoryBytes: m.memoryBytes)
         summary = analysis.summary.map(Self.row)
         models = analysis.models.map(Self.model)
-        findings = analysis.findings
-        warnings = analysis.warnings
+        findings = analysis.findings.map(ExportFinding.init)
+        warnings = analysis.warnings.map(\.text)
         self.precision = precision
     }
 

@@ -18,7 +18,7 @@ public struct ExportDocument: Encodable, Sendable {
     public var machine: Machine
     public var summary: [Row]
     public var models: [Model]
-    public var findings: [String]
+    public var findings: [ExportFinding]
     public var warnings: [String]
     public var precision: [String]
 

@@ -10,7 +10,7 @@ public enum MarkdownExport {
         var out = "# ThreadBench: \(escape(metadata.hostLabel)), \(metadata.startedAt)\n\n"
         out += "\(escape(m.cpuModel)), \(m.usableCPUsText), \(escape(m.os)) \(escape(m.kernel))\n\n"
         out += "## Where threads helped\n\n"
-        out += analysis.findings.map { "- " + escape($0) }.joined(separator: "\n") + "\n\n"
+        out += analysis.findings.map { "- " + escape($0.text) }.joined(separator: "\n") + "\n\n"
         for (_, group) in analysis.summary.orderedGroups(by: CurveKey.init) {
             let first = group[0]
             out += "## \(escape(first.workload)) under \(escape(first.runtime.rawValue))\n\n"
@@ -30,7 +30,7 @@ public enum MarkdownExport {
         }
         if !precision.isEmpty { out += "## Precision\n\n" + precision.map { "- " + escape($0) }.joined(separator: "\n") + "\n\n" }
         if !analysis.warnings.isEmpty {
-            out += "## Warnings\n\n" + analysis.warnings.map { "- " + escape($0) }.joined(separator: "\n") + "\n"
+            out += "## Warnings\n\n" + analysis.warnings.map { "- " + escape($0.text) }.joined(separator: "\n") + "\n"
         }
         return out
     }

@@ -22,7 +22,7 @@ public struct HTMLReport: Sendable {
             + "\(Self.escape(m.os)), kernel \(Self.escape(m.kernel)); \(m.memoryBytes / (1 << 20)) MiB; "
             + "run \(Self.escape(metadata.runID))" + (complete ? "" : " (cut short)") + "</p></header>\n"
         body += "<section id=\"answer\"><h2>Where threads helped</h2>\n<ul>"
-            + analysis.findings.map { "<li>\(Self.escape($0))</li>" }.joined(separator: "\n") + "</ul></section>\n"
+            + analysis.findings.map { "<li>\(Self.escape($0.text))</li>" }.joined(separator: "\n") + "</ul></section>\n"
         if !precision.isEmpty {
             body += "<section id=\"precision\"><h2>How sure</h2>\n<ul>"
                 + precision.map { "<li>\(Self.escape($0))</li>" }.joined(separator: "\n") + "</ul></section>\n"
@@ -32,7 +32,7 @@ public struct HTMLReport: Sendable {
         }
         if !analysis.warnings.isEmpty {
             body += "<section id=\"warnings\"><h2>Warnings</h2>\n<ul>"
-                + analysis.warnings.map { "<li>\(Self.escape($0))</li>" }.joined(separator: "\n") + "</ul></section>\n"
+                + analysis.warnings.map { "<li>\(Self.escape($0.text))</li>" }.joined(separator: "\n") + "</ul></section>\n"
         }
         return """
         <!DOCTYPE html>

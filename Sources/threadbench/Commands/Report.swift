@@ -26,7 +26,7 @@ extension ThreadBench {
             try AtomicFile.write(Data(SVGChartReporter().render(analysis.charts).utf8), to: target)
             for model in analysis.models { print(CSVText.printable(model.sentence)) }
             try export.write(analysis, metadata: run.metadata, complete: run.complete, precision: [])
-            for line in analysis.warnings { Terminal.warn(line) }
+            for warning in analysis.warnings { Terminal.warn(warning.text) }
             if !run.complete { Terminal.warn("\(file) is from a run that was cut short (run_complete=false)") }
             print("chart: \(target)")
         }

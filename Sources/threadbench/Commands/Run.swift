@@ -78,10 +78,7 @@ extension ThreadBench {
             if let saveBaseline {
                 print("baseline: " + (try Baselines(folder: configuration.outFolder + "/baselines").save(rawPath: outcome.paths.raw, as: saveBaseline)))
             }
-            guard outcome.hasSuccessfulBatch else {
-                Terminal.error("no batch succeeded: every one had errors or timed out (see first_error in \(outcome.paths.raw))")
-                throw ExitCode.failure
-            }
+            try outcome.requireASuccessfulBatch()
         }
 
         /// The options that set the values a `RunSettingError` names.

@@ -26,7 +26,7 @@ import Testing
         let analysis = RunAnalysis(records: Self.flatMath(), metadata: metadata)
         #expect(analysis.summary.map(\.idealSpeedup) == [1, 1, 1])
         #expect(analysis.summary.allSatisfy { $0.threads == 1 || $0.karpFlatt == nil })
-        let text = (analysis.findings + analysis.models.map(\.sentence)).joined(separator: "\n")
+        let text = (analysis.findings.map(\.text) + analysis.models.map(\.sentence)).joined(separator: "\n")
         #expect(text.contains("on 1 usable CPU (cgroup cpu.max)"), "\(text)")
         #expect(text.contains("this run could use 1 CPU (cgroup cpu.max)"))
         #expect(text.contains("fitted within 1 usable CPU (cgroup cpu.max)"))

@@ -1,6 +1,7 @@
 import Testing
 @testable import ThreadBenchAnalysis
 @testable import ThreadBenchModel
+@testable import ThreadBenchOutput
 
 /// The fits' rules: R^2 without the 1-thread point, residual degrees of freedom, fits within
 /// the usable CPUs for computation, Gustafson under weak scaling, no peak for a negligible kappa.

@@ -87,7 +87,7 @@ import Testing
         let rows = Summarizer.summarize(Self.records(2, Self.five) + Self.records(4, Self.five), usableCPUs: 2)
         #expect(rows.allSatisfy { $0.verdict == .inconclusive })
         #expect(rows[0].notes.contains("no successful 1-thread batch to measure the speedup against"))
-        let line = Findings(usableCPUs: 2).sentences(rows)[0]
+        let line = Findings(usableCPUs: 2).findings(rows).map(\.text)[0]
         #expect(line.contains("cannot be judged under swift (no successful 1-thread batch"), "\(line)")
     }
 
@@ -146,7 +146,7 @@ import Testing
             + Self.records(8, Self.five, runtime: .cpython) + [killed], usableCPUs: 2)
         let table = TableReporter().render(rows)
         #expect(!table.contains("16"), "\(table)")
-        let line = Findings(usableCPUs: 2).sentences(rows)[0]
+        let line = Findings(usableCPUs: 2).findings(rows).map(\.text)[0]
         #expect(line.contains("8 errors or timeouts in 1 failed batches"), "\(line)")
     }
 

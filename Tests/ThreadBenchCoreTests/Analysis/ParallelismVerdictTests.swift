@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import ThreadBenchAnalysis
 @testable import ThreadBenchModel
+@testable import ThreadBenchOutput
 @testable import ThreadBenchStatistics
 
 /// Verdicts that rest on parallelism: computation whose threads ran one at a time is
@@ -36,7 +37,7 @@ import Testing
         #expect(two.verdict == .serialized)
         let parallelism = try #require(two.parallelism)
         #expect(parallelism.high <= 1.05 && parallelism.low >= 0.99)
-        let line = Findings(usableCPUs: 2).sentences(rows)[0]
+        let line = Findings(usableCPUs: 2).findings(rows).map(\.text)[0]
         #expect(line.contains("ran one at a time under swift-gil"), "\(line)")
         #expect(line.contains("the GIL lets one compute at a time"), "\(line)")
         #expect(line.contains("moved with the CPU time the same work took"), "\(line)")
@@ -48,7 +49,7 @@ import Testing
                                   busy: [1: [1, 1, 1, 1, 1], 2: [1, 1, 1, 1, 1]])
         let rows = Summarizer.summarize(records, usableCPUs: 1)
         #expect(rows[1].verdict == .serialized)
-        let line = Findings(usableCPUs: 1, cpuLimit: .affinityMask).sentences(rows)[0]
+        let line = Findings(usableCPUs: 1, cpuLimit: .affinityMask).findings(rows).map(\.text)[0]
         #expect(line.contains("this run could use 1 CPU"), "\(line)")
     }
 
@@ -60,7 +61,7 @@ import Testing
         #expect(abs((rows[1].parallelism?.estimate ?? 0) - 1.946) < 0.01)
         let efficiency = try #require(rows[1].cpuEfficiency)
         #expect(abs(efficiency.estimate - rows[1].speedup / rows[1].parallelism!.estimate) < 1e-9)
-        let line = Findings(usableCPUs: 2).sentences(rows)[0]
+        let line = Findings(usableCPUs: 2).findings(rows).map(\.text)[0]
         #expect(line.contains("threads help under swift"), "\(line)")
         #expect(line.contains("1.95 of 2 CPUs busy"), "\(line)")
     }
@@ -71,7 +72,7 @@ import Testing
         let rows = Summarizer.summarize(records, usableCPUs: 2)
         #expect(rows[1].verdict == .serialized)
         #expect(rows[1].notes.contains("the wall-time ratio is decisively below 0.95 as well"))
-        let line = Findings(usableCPUs: 2).sentences(rows)[0]
+        let line = Findings(usableCPUs: 2).findings(rows).map(\.text)[0]
         #expect(line.contains("ran one at a time under cpython") && line.contains("they cost time"), "\(line)")
     }
 

@@ -45,14 +45,14 @@ import Testing
         #expect(analysis.summary == summary)
         #expect(analysis.models == ScalingModel.fits(summary, usableCPUs: 2, usableCPUsText: "2 cores"))
         #expect(analysis.warnings == RunDiagnostics.warnings(summary, spawnJoinFloorMicros: 300))
-        #expect(analysis.findings == Findings(usableCPUs: 2).sentences(summary) + RuntimeComparison.lines(summary))
-        #expect(analysis.failures == FailureLines.lines(records))
+        #expect(analysis.findings == Findings(usableCPUs: 2).findings(summary) + RuntimeComparison.findings(summary))
+        #expect(analysis.failures == WorkloadFailures.of(records))
         let charts = SpeedupChart.charts(summary, label: "lab", usableCPUs: 2)
         #expect(SVGChartReporter().render(analysis.charts) == SVGChartReporter().render(charts))
         // Something to compare: the far repetitions are flagged and warned about, the errors reported.
         #expect(analysis.outlierFlags.contains(true))
         #expect(!analysis.warnings.isEmpty)
-        #expect(analysis.failures == ["sleep: 10 failed tasks or timed-out threads in 10 batches; first error: refused"])
+        #expect(analysis.failures.map(\.text) == ["sleep: 10 failed tasks or timed-out threads in 10 batches; first error: refused"])
     }
 
     @Test func failureLinesCountErrorsAndBatchesPerWorkloadInFirstSeenOrder() {
@@ -69,7 +69,7 @@ import Testing
             record("file", errors: 3, timedOut: 0, firstError: "disk full"),
             record("http", errors: 1, timedOut: 1, firstError: "reset"),
         ]
-        #expect(FailureLines.lines(records) == [
+        #expect(WorkloadFailures.of(records).map(\.text) == [
             "file: 3 failed tasks or timed-out threads in 2 batches; first error: disk full",
             "http: 3 failed tasks or timed-out threads in 2 batches; first error: refused",
         ])

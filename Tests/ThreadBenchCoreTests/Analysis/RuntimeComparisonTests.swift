@@ -1,6 +1,7 @@
 import Testing
 @testable import ThreadBenchAnalysis
 @testable import ThreadBenchModel
+@testable import ThreadBenchOutput
 
 /// The line that holds the emulated GIL against CPython, and CPython's ideal speedup.
 struct RuntimeComparisonTests {
@@ -18,7 +19,7 @@ struct RuntimeComparisonTests {
         let rows = Summarizer.summarize(
             Self.records("swift", [2: 1.9, 4: 1.95]) + Self.records("swift-gil", [2: 0.97, 4: 0.95])
                 + Self.records("cpython", [2: 1.0]), usableCPUs: 2)
-        let lines = RuntimeComparison.lines(rows)
+        let lines = RuntimeComparison.findings(rows).map(\.text)
         #expect(lines == ["math at 2 threads: swift 1.90x, swift-gil 0.97x, cpython 1.00x; "
             + "the emulated GIL came within 0.03 of CPython's speedup"])
     }
@@ -26,12 +27,12 @@ struct RuntimeComparisonTests {
     @Test func saysWhenTheEmulatedGILIsFarFromCPython() {
         let rows = Summarizer.summarize(Self.records("swift-gil", [2: 1.5]) + Self.records("cpython", [2: 1.0]),
                                         usableCPUs: 2)
-        #expect(RuntimeComparison.lines(rows).first?.hasSuffix("speedup is 0.50 above CPython's") == true)
+        #expect(RuntimeComparison.findings(rows).map(\.text).first?.hasSuffix("speedup is 0.50 above CPython's") == true)
     }
 
     @Test func saysNothingWithoutCPythonRows() {
         let rows = Summarizer.summarize(Self.records("swift", [2: 1.9]), usableCPUs: 2)
-        #expect(RuntimeComparison.lines(rows).isEmpty)
+        #expect(RuntimeComparison.findings(rows).map(\.text).isEmpty)
     }
 
     @Test func cpythonComputesLikeTheEmulatedGILUnlessFreeThreaded() {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import ThreadBenchMeasurement
 @testable import ThreadBenchModel
+@testable import ThreadBenchOutput
 @testable import ThreadBenchSession
 
 /// A workload whose tasks count and whose task 1 fails, for session tests.

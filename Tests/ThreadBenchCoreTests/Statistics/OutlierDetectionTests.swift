@@ -39,7 +39,7 @@ import Testing
         let raw = try CSVReporterTests.parse(data)
         let column = try #require(raw.header.firstIndex(of: "outlier"))
         #expect(raw.rows.map { $0[column] } == ["0", "0", "0", "0", "1"])
-        let warnings = RunDiagnostics.warnings(rows, spawnJoinFloorMicros: 40)
+        let warnings = RunDiagnostics.warnings(rows, spawnJoinFloorMicros: 40).map(\.text)
         #expect(warnings.count == 1)
         #expect(warnings[0].contains("unstable") && warnings[0].contains("1 outliers"), "\(warnings)")
     }
@@ -50,7 +50,7 @@ import Testing
         r.wallSeconds = 0.01
         r.taskP50Millis = 0.1  // 100 us of work per thread against a 40 us spawn+join floor
         var rows = Summarizer.summarize([r], usableCPUs: 2)
-        let warnings = RunDiagnostics.warnings(rows, spawnJoinFloorMicros: 40)
+        let warnings = RunDiagnostics.warnings(rows, spawnJoinFloorMicros: 40).map(\.text)
         #expect(warnings.count == 1 && warnings[0].contains("spawn+join"))
         rows[0].taskP50MedianMillis = 10  // 10 ms each: plenty
         #expect(RunDiagnostics.warnings(rows, spawnJoinFloorMicros: 40).isEmpty)

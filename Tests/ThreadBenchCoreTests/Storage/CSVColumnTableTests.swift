@@ -6,12 +6,13 @@ import ThreadBenchStorage
 /// table that also holds its writer and its reader.
 @Suite struct CSVColumnTableTests {
     /// Files that spell a column's name for something else: the CPython driver's JSON keys, the
-    /// headings of terminal tables, the driver's worker mode, the reader's word for a summary file,
-    /// the measure names of the CI formats (Bencher's `speedup`, github-action-benchmark's names).
+    /// headings of terminal tables, "threads" as a word (the findings' subject, the driver's
+    /// worker mode, the fuzz target's name), the reader's word for a summary file, a doc example,
+    /// the measure names of the CI formats (Bencher's `speedup`, github-action-benchmark's names), a JSON finding's kind.
     static let otherUses: Set<String> = [
         "DriverReport.swift", "TableReporter.swift", "ComparisonTableReporter.swift", "PythonWorkers.swift",
-        "Findings.swift", "FuzzTarget.swift", "CSVRunReader.swift", "SettingError.swift",
-        "BencherExport.swift", "BenchmarkActionExport.swift", "ComparisonMatrixReporter.swift",
+        "FindingText.swift", "FuzzTarget.swift", "CSVRunReader.swift", "SettingError.swift",
+        "BencherExport.swift", "BenchmarkActionExport.swift", "ComparisonMatrixReporter.swift", "ExportFinding.swift",
     ]
 
     static let sources = SourceTree.root.appendingPathComponent("Sources")

@@ -3,6 +3,7 @@ import Testing
 @testable import ThreadBenchAnalysis
 @testable import ThreadBenchMeasurement
 @testable import ThreadBenchModel
+@testable import ThreadBenchOutput
 @testable import ThreadBenchSession
 
 /// The `cpython-processes` runtime's side of the driver contract, its selection and its findings.
@@ -120,12 +121,12 @@ struct ProcessesContractTests {
                 + Self.versioned(FindingsTests.records("math", .cpu, "cpython-processes", [1: 1.0, 2: 0.526]))
                 + FindingsTests.records("sleep", .io, "cpython-processes", [1: 1.0, 2: 0.5]),
             usableCPUs: 2)
-        let lines = ProcessesFindings.sentences(rows, usableCPUs: 2)
+        let lines = ProcessesFindings.findings(rows, usableCPUs: 2).map(\.text)
         #expect(lines == ["math: under CPython's GIL threads give 0.97x at 2; processes (fork) give 1.90x"], "\(lines)")
         let emulated = Summarizer.summarize(
             FindingsTests.records("primes", .cpu, "swift-gil", [1: 1.0, 4: 1.0])
                 + FindingsTests.records("primes", .cpu, "cpython-processes", [1: 1.0, 4: 1.0]), usableCPUs: 2)
-        #expect(ProcessesFindings.sentences(emulated, usableCPUs: 2)
+        #expect(ProcessesFindings.findings(emulated, usableCPUs: 2).map(\.text)
                 == ["primes: under the emulated GIL threads give 1.00x at 4; processes give 1.00x, which is not a clear gain either"])
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import ThreadBenchAnalysis
 
 extension ScalingModel {
     /// The model in one line, e.g. "math under swift-gil: serial fraction 0.99, ceiling 1.0x

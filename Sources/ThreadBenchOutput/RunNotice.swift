@@ -1,7 +1,9 @@
+import ThreadBenchAnalysis
 import ThreadBenchMeasurement
 import ThreadBenchModel
 
-/// Something a run session tells its front end that does not stop the run.
+/// Something a run session tells its front end that does not stop the run, with its figures;
+/// `description` is its text.
 public enum RunNotice: Sendable, CustomStringConvertible {
     /// No Python 3 was found on PATH, so the default cpython runtime is skipped.
     case cpythonSkipped
@@ -9,8 +11,10 @@ public enum RunNotice: Sendable, CustomStringConvertible {
     case noPythonVersion(workload: String)
     /// A CPython batch had failed tasks; told once per workload, the rows carry every case.
     case driverErrors(BatchRecord)
-    /// A warning about the finished run's results: unstable rows, outliers, failed tasks.
-    case aboutResults(String)
+    /// A warning about the finished run's results: unstable rows, outliers, too little work.
+    case warning(ResultWarning)
+    /// A workload whose batches had failed tasks or timed-out threads.
+    case failures(WorkloadFailures)
     /// How many cells met the precision target, and which did not (`PrecisionReport.closingLine`).
     case precision(String)
     /// The run failed; the batches that finished are kept, marked incomplete.
@@ -26,27 +30,14 @@ public enum RunNotice: Sendable, CustomStringConvertible {
         case .driverErrors(let record):
             "\(record.runtime) \(record.workload), \(record.threads) threads: "
                 + "\(record.errors) errors: \(record.firstError)"
-        case .aboutResults(let line), .precision(let line):
+        case .warning(let warning):
+            warning.text
+        case .failures(let failures):
+            failures.text
+        case .precision(let line):
             line
         case .partialResultsKept(let batches, let rawPath):
             "\(batches) finished batches kept in \(rawPath) (marked run_complete=false)"
-        }
-    }
-}
-
-/// Why a run session ended without an outcome, beyond the errors of the runner and the files.
-public enum RunSessionError: Error, CustomStringConvertible {
-    /// The user interrupted the run; the batches that finished are kept, marked incomplete.
-    case interrupted(keptBatches: Int, rawPath: String)
-    /// cpython runs but no driver script was configured.
-    case noPythonDriver
-
-    public var description: String {
-        switch self {
-        case .interrupted(let kept, let rawPath):
-            kept == 0 ? "interrupted before any batch finished; no results written" : "interrupted; \(kept) finished batches kept in \(rawPath) (marked run_complete=false)"
-        case .noPythonDriver:
-            "the cpython runtime needs the CPython driver script and none was configured"
         }
     }
 }

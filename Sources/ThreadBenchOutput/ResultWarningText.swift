@@ -1,0 +1,40 @@
+import Foundation
+import ThreadBenchAnalysis
+import ThreadBenchModel
+
+extension ResultWarning {
+    /// The warning in one sentence, e.g. "math under swift: unstable at 2, 4 threads (stddev up to
+    /// 13% of the median over 5 repetitions)".
+    public var text: String {
+        switch self {
+        case let .unstable(curve, threads, worst, repetitions, outliers):
+            String(format: "%@: unstable at %@ threads (stddev up to %.0f%% of the median over %d repetitions)",
+                   Self.name(curve), Self.list(threads), 100 * worst, repetitions)
+                + (outliers > 0 ? "; \(outliers) outliers flagged in the CSV" : "")
+        case let .littleWork(curve, threads, least, multiple, floor):
+            String(format: "%@ at %@ threads: each thread works as little as %@, under %.0fx the spawn+join cost "
+                + "of %.0f us; the speedup measures thread creation as much as the work (give it more tasks)",
+                   Self.name(curve), Self.list(threads), Self.duration(micros: least), multiple, floor)
+        case let .outliers(rows):
+            "outlying repetitions (modified Z-score above 3.5; the CSV's outlier column) in \(rows.count) rows: "
+                + rows.prefix(6).map { "\($0.key.workload)/\($0.key.runtime)/\($0.key.threads) "
+                    + "(\($0.outliers) of \($0.repetitions))" }.joined(separator: ", ")
+                + (rows.count > 6 ? ", ..." : "") + "; the medians resist them, the means and stddevs do not"
+        }
+    }
+
+    private static func name(_ curve: CurveKey) -> String { "\(curve.workload) under \(curve.runtime)" }
+
+    private static func list(_ threads: [Int]) -> String { threads.map(String.init).joined(separator: ", ") }
+
+    private static func duration(micros: Double) -> String {
+        micros >= 1000 ? String(format: "%.1f ms", micros / 1000) : String(format: "%.0f us", micros)
+    }
+}
+
+extension WorkloadFailures {
+    /// "http: 4 failed tasks or timed-out threads in 2 batches; first error: ...".
+    public var text: String {
+        "\(workload): \(errors) failed tasks or timed-out threads in \(batches) batches; first error: \(firstError)"
+    }
+}
