@@ -62,7 +62,7 @@ public struct CSVReporter: Sendable {
             CSVText.neutralized(m.cpuModel), String(m.logicalCPUs), String(m.usableCPUs), m.cpuLimitText,
             String(m.memoryBytes), BuildInfo.swiftVersion,
             BuildInfo.version, BuildInfo.configuration, CSVText.number(metadata.spawnJoinFloorMicros),
-            complete ? "true" : "false",
+            complete ? "true" : "false", CSVText.neutralized(metadata.machineChecks),
         ]
     }
 
@@ -84,7 +84,8 @@ public struct CSVReporter: Sendable {
                n(r.spawnP50Micros), n(r.startP50Micros), n(r.startMaxMicros), n(r.joinP50Micros), n(r.joinMaxMicros),
                n(r.taskP50Millis), n(r.taskP99Millis), n(r.gilWaitSeconds), String(r.ops), String(r.bytes),
                String(r.errors), String(r.timedOut), CSVText.neutralized(r.firstError),
-               r.precisionTarget.map { n($0 * 100) } ?? "", r.coresBusy.map(n) ?? "", r.isPilot ? "1" : "0"]
+               r.precisionTarget.map { n($0 * 100) } ?? "", r.coresBusy.map(n) ?? "", r.isPilot ? "1" : "0",
+               r.stealSeconds.map(n) ?? "", r.otherCPUSeconds.map(n) ?? ""]
             + CSVSchema.metricColumns.map { r.metrics[$0].map(n) ?? "" }
     }
 

@@ -13,6 +13,8 @@ public enum RunNotice: Sendable, CustomStringConvertible {
     case aboutResults(String)
     /// How many cells met the precision target, and which did not (`PrecisionReport.closingLine`).
     case precision(String)
+    /// A machine check before the run warned (`threadbench doctor` gives its advice).
+    case machineCheck(MachineCheck)
     /// The run failed; the batches that finished are kept, marked incomplete.
     case partialResultsKept(batches: Int, rawPath: String)
 
@@ -28,6 +30,8 @@ public enum RunNotice: Sendable, CustomStringConvertible {
                 + "\(record.errors) errors: \(record.firstError)"
         case .aboutResults(let line), .precision(let line):
             line
+        case .machineCheck(let check):
+            "machine: \(check.name): \(check.detail) (`threadbench doctor` for advice)"
         case .partialResultsKept(let batches, let rawPath):
             "\(batches) finished batches kept in \(rawPath) (marked run_complete=false)"
         }

@@ -153,6 +153,8 @@ public enum CSVRunReader {
             record.precisionTarget = percent / 100
         }
         if row.table.columns["pilot"] != nil { record.isPilot = row["pilot"].trimmingCharacters(in: .whitespaces) == "1" }
+        if !row["steal_s"].isEmpty { record.stealSeconds = try row.double("steal_s") }
+        if !row["other_cpu_s"].isEmpty { record.otherCPUSeconds = try row.double("other_cpu_s") }
         for column in CSVSchema.metricColumns where row.table.columns[column] != nil && !row[column].isEmpty {
             record.metrics[column] = try row.double(column)
         }
@@ -170,6 +172,7 @@ public enum CSVRunReader {
                                    spawnJoinFloorMicros: try row.double("spawn_join_floor_us", optional: true))
         metadata.runID = row["run_id"]
         metadata.startedAt = row["started_at"]
+        metadata.machineChecks = row["machine_checks"].trimmingCharacters(in: .whitespaces)
         return metadata
     }
 

@@ -5,7 +5,8 @@ public enum CSVSchema {
     /// speedup's figures in the summary (its `speedup` became the median of per-round ratios).
     /// Version 3 added `cores_busy` and `pilot` to the raw file and `parallelism`, `cpu_efficiency`
     /// (each with its interval), `cores_busy` and `pilot_rounds` to the summary, and made every
-    /// interval a t-interval on logs around the geometric mean (`LogInterval`).
+    /// interval a t-interval on logs around the geometric mean (`LogInterval`). Later columns
+    /// that files before them lack are optional on read and need no new version: `machine_checks`, `steal_s`, `other_cpu_s`.
     public static let version = 3
 
     /// The versions the reader reads: a version-1 row lacks the columns version 2 added,
@@ -16,7 +17,7 @@ public enum CSVSchema {
     public static let metadataColumns = [
         "schema_version", "run_id", "started_at", "host_label", "hostname", "os", "kernel", "arch",
         "cpu_model", "logical_cpus", "usable_cpus", "cpu_limit", "memory_bytes", "swift_version", "threadbench_version",
-        "build_config", "spawn_join_floor_us", "run_complete",
+        "build_config", "spawn_join_floor_us", "run_complete", "machine_checks",
     ]
 
     /// Which batch a row describes.
@@ -38,13 +39,14 @@ public enum CSVSchema {
         "ctx_voluntary", "ctx_involuntary",
         "spawn_p50_us", "start_p50_us", "start_max_us", "join_p50_us", "join_max_us",
         "task_p50_ms", "task_p99_ms", "gil_wait_s", "ops", "bytes", "errors", "timed_out", "first_error",
-        "precision_target_pct", "cores_busy", "pilot",
+        "precision_target_pct", "cores_busy", "pilot", "steal_s", "other_cpu_s",
     ] + metricColumns
 
     /// Raw-file columns a reader does without: the outlier flag, the workload-specific figures,
     /// and the columns that version-1 files lack (usable = logical CPUs with no limit; task work unknown).
     public static let optionalRawColumns = ["outlier", "usable_cpus", "cpu_limit", "task_work", "task_work_unit",
-                                            "precision_target_pct", "cores_busy", "pilot"] + metricColumns
+                                            "precision_target_pct", "cores_busy", "pilot", "machine_checks",
+                                            "steal_s", "other_cpu_s"] + metricColumns
 
     /// Raw-file columns a file must have to be read back, in file order.
     public static let requiredRawColumns = rawColumns.filter { !optionalRawColumns.contains($0) }

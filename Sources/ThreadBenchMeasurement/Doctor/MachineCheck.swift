@@ -1,4 +1,5 @@
 import Foundation
+import ThreadBenchModel
 /// One finding of `threadbench doctor`: a named check, its state, what it saw and what to do.
 public struct MachineCheck: Sendable, Equatable, Codable {
     /// A short stable name for machines and the run's metadata: `governor`, `steal`, `aa_probe`.
@@ -37,6 +38,6 @@ public struct MachineCheck: Sendable, Equatable, Codable {
     }
 
     /// The share of the machine's CPU time taken by steal or by other processes above which
-    /// a probe or a batch is flagged: 5%.
-    public static let disturbanceLimit = 0.05
+    /// a probe is flagged: the limit that flags a summary cell, 5%.
+    public static let disturbanceLimit = Disturbance.limit
 }
