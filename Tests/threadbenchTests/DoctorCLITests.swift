@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ThreadBenchMeasurement
+import ThreadBenchStorage
 
 /// `threadbench doctor` end to end: every check listed, JSON for machines, the affinity mask.
 @Suite(.serialized) struct DoctorCLITests {
@@ -50,5 +51,22 @@ import ThreadBenchMeasurement
             #expect(CLI.errorLines(result).count == 1)
             #expect(result.stdout.isEmpty)
         }
+    }
+
+    @Test func aRunRecordsTheChecksWarnsOfEachAndStampsEveryBatch() throws {
+        let folder = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = try CLI.run(["run", "--workloads", "sleep", "--threads", "1,2", "--tasks", "2", "--repetitions", "1",
+                                  "--warmup", "0", "--runtimes", "swift", "--out", folder])
+        #expect(result.status == 0, "\(result.stderr)")
+        let run = try CSVRunReader.read(path: folder + "/" + (try #require(CLI.rawCSVName(in: folder))))
+        let states = run.metadata.machineCheckStates
+        #expect(states.map(\.name) == Array(MachineDoctor.checkNames.dropLast()))
+        for check in states {
+            let warned = result.stderr.contains("warning: machine: \(check.name): ")
+            #expect(warned == (check.state == "warning"), "\(check.name) \(check.state)")
+        }
+        #expect(run.records.count == 2)
+        #expect(run.records.allSatisfy { $0.stealSeconds != nil && $0.otherCPUSeconds != nil })
     }
 }

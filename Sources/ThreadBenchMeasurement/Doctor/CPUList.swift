@@ -34,6 +34,11 @@ public enum CPUList {
         return parts.isEmpty ? "none" : parts.joined(separator: ",")
     }
 
+    /// "CPU 0" or "CPUs 0-3,5": the word and the list.
+    public static func named(_ cpus: [Int]) -> String {
+        (cpus.count == 1 ? "CPU " : "CPUs ") + format(cpus)
+    }
+
     /// The CPUs this process may run on, from `Cpus_allowed_list` in `/proc/self/status`.
     public static func allowed(statusText: String) -> [Int]? {
         for line in statusText.split(separator: "\n") where line.hasPrefix("Cpus_allowed_list:") {

@@ -17,7 +17,7 @@ public enum FrequencyCheck {
                 unread.append(cpu)
             }
         }
-        let seen = byGovernor.keys.sorted().map { "\($0) on CPUs \(CPUList.format(byGovernor[$0]!))" }.joined(separator: ", ")
+        let seen = byGovernor.keys.sorted().map { "\($0) on \(CPUList.named(byGovernor[$0]!))" }.joined(separator: ", ")
         let slow = byGovernor.keys.filter { $0 != "performance" }
         if !slow.isEmpty {
             return MachineCheck(name: "governor", state: .warning, detail: "frequency governor \(seen)",
@@ -25,7 +25,7 @@ public enum FrequencyCheck {
         }
         guard unread.isEmpty else {
             return MachineCheck(name: "governor", state: .unknown,
-                                detail: "no scaling_governor readable for CPUs \(CPUList.format(unread)) (no cpufreq driver: a VM's host sets the frequency)")
+                                detail: "no scaling_governor readable for \(CPUList.named(unread)) (no cpufreq driver: a VM's host sets the frequency)")
         }
         return MachineCheck(name: "governor", state: .ok, detail: "frequency governor \(seen)")
     }

@@ -24,7 +24,8 @@ public enum TopologyCheck {
                                 advice: "two threads on one core share its execution units: read speedups above the core count as SMT, or pin one CPU per core with `taskset -c`",
                                 values: ["physical_cores": Double(cpus.count - shared.reduce(0) { $0 + $1.count - 1 })])
         }
-        return MachineCheck(name: "smt", state: .ok, detail: "no two usable CPUs (\(CPUList.format(cpus))) share a core",
+        return MachineCheck(name: "smt", state: .ok, detail: cpus.count == 1 ? "1 usable CPU (\(CPUList.named(cpus))): no sibling to share its core"
+                                : "no two usable CPUs (\(CPUList.format(cpus))) share a core",
                             values: ["physical_cores": Double(cpus.count)])
     }
 }
