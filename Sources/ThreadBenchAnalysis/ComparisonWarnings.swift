@@ -21,7 +21,23 @@ extension ComparisonReport {
                 lines.append("\(run.path): \(failed) failed or timed-out batches are left out of the comparison")
             }
         }
-        return lines
+        return lines + machineCheckWarnings(runs)
+    }
+
+    /// One warning per run whose machine checks differ from the first run's, naming each
+    /// difference ("aslr warning here, ok there"); runs from before checks were recorded are skipped.
+    static func machineCheckWarnings(_ runs: [RecordedRun]) -> [String] {
+        guard let base = runs.first, !base.metadata.machineChecks.isEmpty else { return [] }
+        let baseStates = Dictionary(base.metadata.machineCheckStates.map { ($0.name, $0.state) }, uniquingKeysWith: { a, _ in a })
+        return runs.dropFirst().compactMap { run in
+            let differences = run.metadata.machineCheckStates.compactMap { check -> String? in
+                guard let there = baseStates[check.name], there != check.state else { return nil }
+                return "\(check.name) \(check.state) here, \(there) there"
+            }
+            guard !run.metadata.machineChecks.isEmpty, !differences.isEmpty else { return nil }
+            return "\(run.path) was measured under different machine checks than \(base.path): "
+                + differences.joined(separator: ", ") + "; a difference may be the machine's, not the code's"
+        }
     }
 
     /// One warning per comparison with rows that a side measured fewer than 2 rounds of (no

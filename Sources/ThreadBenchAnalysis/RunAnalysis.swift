@@ -39,9 +39,11 @@ public struct RunAnalysis: Sendable {
         let machine = metadata.machine
         self.records = records
         outlierFlags = Self.wallOutlierFlags(records)
-        summary = Summarizer.summarize(records, usableCPUs: machine.usableCPUs)
+        var rows = Summarizer.summarize(records, usableCPUs: machine.usableCPUs)
+        let disturbed = DisturbanceNotes.mark(&rows, records: records, logicalCPUs: machine.logicalCPUs)
+        summary = rows
         models = ScalingModel.fits(summary, usableCPUs: machine.usableCPUs, usableCPUsText: machine.usableCPUsText)
-        warnings = RunDiagnostics.warnings(summary, spawnJoinFloorMicros: metadata.spawnJoinFloorMicros)
+        warnings = RunDiagnostics.warnings(summary, spawnJoinFloorMicros: metadata.spawnJoinFloorMicros) + disturbed
         findings = Findings(usableCPUs: machine.usableCPUs, cpuLimit: machine.cpuLimit).findings(summary)
             + RuntimeComparison.findings(summary)
             + ProcessesFindings.findings(summary, usableCPUs: machine.usableCPUs)

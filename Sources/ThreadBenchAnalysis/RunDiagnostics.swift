@@ -12,6 +12,9 @@ public enum ResultWarning: Sendable, Equatable {
     case littleWork(CurveKey, threads: [Int], leastMicros: Double, multiple: Double, floorMicros: Double)
     /// Rows, outside the unstable ones, with outlying repetitions (modified Z-score above 3.5).
     case outliers([OutlyingRow])
+    /// Rows measured under more than `limit` (a fraction) of the machine's CPU time in steal or
+    /// outside load (`DisturbanceNotes`).
+    case disturbed([BatchKey], limit: Double)
 
     /// A row with outlying repetitions.
     public struct OutlyingRow: Sendable, Equatable {

@@ -48,6 +48,12 @@ public struct BatchRecord: Sendable, Equatable {
     /// Whether the batch ran in a pilot round: pilot rounds only plan how many rounds each
     /// cell gets (`RoundSchedule`); no figure of the summary or of `compare` comes from them.
     public var isPilot: Bool = false
+    /// CPU time the hypervisor took from the machine's CPUs during the batch (`/proc/stat`
+    /// steal, all CPUs), in seconds; nil where not measured.
+    public var stealSeconds: Seconds?
+    /// CPU time the rest of the machine used during the batch (all busy CPU less this
+    /// process's), in seconds; nil where not measured.
+    public var otherCPUSeconds: Seconds?
 
     /// Creates an empty record for the given batch; the runner fills in the measurements.
     public init(workload: String, kind: WorkloadKind, runtime: Runtime, runtimeVersion: String,

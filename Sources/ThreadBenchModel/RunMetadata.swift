@@ -12,6 +12,17 @@ public struct RunMetadata: Sendable {
     public var machine: MachineInfo
     /// The median cost of spawning and joining one empty thread through `BenchThread`, in µs.
     public var spawnJoinFloorMicros: Double
+    /// The machine checks run before the first batch (`threadbench doctor`'s, without the A/A
+    /// probe), compact: `cpus=ok;aslr=warning;governor=unknown`; empty in files from before.
+    public var machineChecks = ""
+
+    /// The checks of `machineChecks` as (name, state) pairs, in order.
+    public var machineCheckStates: [(name: String, state: String)] {
+        machineChecks.split(separator: ";").compactMap { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            return parts.count == 2 ? (String(parts[0]), String(parts[1])) : nil
+        }
+    }
 
     /// Creates the metadata of a run starting now.
     public init(hostLabel: String?, machine: MachineInfo, spawnJoinFloorMicros: Double, now: Date = Date()) {

@@ -20,6 +20,11 @@ extension ResultWarning {
                 + rows.prefix(6).map { "\($0.key.workload)/\($0.key.runtime)/\($0.key.threads) "
                     + "(\($0.outliers) of \($0.repetitions))" }.joined(separator: ", ")
                 + (rows.count > 6 ? ", ..." : "") + "; the medians resist them, the means and stddevs do not"
+        case let .disturbed(keys, limit):
+            "\(keys.count) cell\(keys.count == 1 ? "" : "s") measured under more than "
+                + String(format: "%.0f%%", limit * 100) + " steal or outside load (the summary's notes; raw steal_s, "
+                + "other_cpu_s): " + keys.prefix(6).map { "\($0.workload)/\($0.runtime)/\($0.threads)" }.joined(separator: ", ")
+                + (keys.count > 6 ? ", ..." : "") + "; the machine, not only the code, moved them"
         }
     }
 

@@ -17,6 +17,8 @@ public enum RunNotice: Sendable, CustomStringConvertible {
     case failures(WorkloadFailures)
     /// How many cells met the precision target, and which did not (`PrecisionReport.closingLine`).
     case precision(String)
+    /// A machine check before the run warned (`threadbench doctor` gives its advice).
+    case machineCheck(MachineCheck)
     /// The run failed; the batches that finished are kept, marked incomplete.
     case partialResultsKept(batches: Int, rawPath: String)
 
@@ -36,6 +38,8 @@ public enum RunNotice: Sendable, CustomStringConvertible {
             failures.text
         case .precision(let line):
             line
+        case .machineCheck(let check):
+            "machine: \(check.name): \(check.detail) (`threadbench doctor` for advice)"
         case .partialResultsKept(let batches, let rawPath):
             "\(batches) finished batches kept in \(rawPath) (marked run_complete=false)"
         }

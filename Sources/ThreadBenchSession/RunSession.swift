@@ -26,6 +26,9 @@ public struct RunSession {
     /// What to run.
     public let configuration: RunConfiguration
 
+    /// How long a run watches steal and the other processes before it starts, in seconds.
+    static let checkProbeSeconds = 0.25
+
     /// Creates a session for a configuration that passed `RunConfiguration.check()`.
     public init(configuration: RunConfiguration) {
         self.configuration = configuration
@@ -42,8 +45,11 @@ public struct RunSession {
         try ThreadCapacity.check(plan.threadCounts.max() ?? 1)
         try configuration.preflight(plan.workloads)
 
-        let metadata = RunMetadata(hostLabel: configuration.hostLabel, machine: MachineInfo.current(),
+        let checks = MachineDoctor.cheapChecks(probeSeconds: Self.checkProbeSeconds)
+        for check in checks where check.state == .warning { delegate.runSession(notice: .machineCheck(check)) }
+        var metadata = RunMetadata(hostLabel: configuration.hostLabel, machine: MachineInfo.current(),
                                    spawnJoinFloorMicros: try Calibration.spawnJoinFloorMicros())
+        metadata.machineChecks = MachineDoctor.compact(checks)
         let store = ResultStore(paths: ResultPaths(folder: configuration.outFolder, label: metadata.hostLabel,
                                                    date: Date()), metadata: metadata)
         let runner = Runner(plan: plan, executors: executors)

@@ -30,10 +30,12 @@ public struct RuntimeSelection: Sendable {
     ///   - startMethod: how `cpython-processes` starts its processes (`fork`, `forkserver`,
     ///     `spawn`); nil takes `StartMethod.default`.
     ///   - searchPath: a PATH-style folder list to look for Python in (default: this process's PATH).
+    ///   - pythonGIL: `PYTHON_GIL` for the interpreter (0 or 1); nil leaves its default.
     /// - Throws: `RuntimeSelectionError` when `python` is not a usable CPython 3, when a CPython
-    ///   runtime is asked for by name and no Python 3 is on PATH, or for an unknown start method.
+    ///   runtime is asked for by name and no Python 3 is on PATH, for an unknown start method,
+    ///   or when `pythonGIL` is given for a GIL-only build.
     public init(runtimes asked: [Runtime]? = nil, python: String? = nil, quick: Bool = false,
-                startMethod: String? = nil, searchPath: String? = nil) throws {
+                startMethod: String? = nil, searchPath: String? = nil, pythonGIL: Int? = nil) throws {
         self.searchPath = searchPath
         self.startMethod = try startMethod.map(StartMethod.parse) ?? .default
         runtimes = asked ?? (quick && python == nil ? [.swift, .swiftGIL] : Runtime.defaults)
@@ -48,6 +50,16 @@ public struct RuntimeSelection: Sendable {
                 throw RuntimeSelectionError.noPythonFound(named)
             }
             interpreter = found
+        }
+        if let pythonGIL {
+            guard let found = interpreter ?? PythonInterpreter.discover(searchPath: searchPath) else {
+                throw RuntimeSelectionError.noPythonFound(.cpython)
+            }
+            do {
+                interpreter = try found.withGIL(pythonGIL)
+            } catch let error as PythonInterpreterError {
+                throw RuntimeSelectionError.gilNotSwitchable(error)
+            }
         }
         discoversPython = interpreter == nil && runtimes.contains(where: \.runsInPythonDriver)
     }

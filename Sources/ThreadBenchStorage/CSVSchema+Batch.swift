@@ -74,6 +74,19 @@ extension CSVSchema {
     package static let pilot = RawColumn("pilot", write: { $0.record.isPilot ? "1" : "0" },
                                          read: { $1.isPilot = $0.text.trimmingCharacters(in: .whitespaces) == "1" })
 
+    /// Steal during the batch (`BatchRecord.stealSeconds`); absent in files before it was measured.
+    package static let stealSeconds = optionalSeconds("steal_s", \.stealSeconds)
+    /// CPU the rest of the machine used during the batch (`BatchRecord.otherCPUSeconds`).
+    package static let otherCPUSeconds = optionalSeconds("other_cpu_s", \.otherCPUSeconds)
+
+    /// A figure in seconds that a batch may lack: an empty cell both ways.
+    private static func optionalSeconds(_ name: String, _ path: WritableKeyPath<BatchRecord, Seconds?> & Sendable)
+        -> RawColumn {
+        RawColumn(name, write: { $0.record[keyPath: path].map(CSVText.number) ?? "" }, read: { cell, record in
+            record[keyPath: path] = cell.isBlank ? nil : try cell.double()
+        })
+    }
+
     /// The raw file's own figures, after the key.
     package static let rawFigures: [RawColumn] = [
         repetition,
@@ -104,6 +117,8 @@ extension CSVSchema {
         precisionTarget,
         coresBusy,
         pilot,
+        stealSeconds,
+        otherCPUSeconds,
     ]
 
     /// Workload-specific figures (`MetricColumns`), empty where a workload does not report them.

@@ -24,6 +24,10 @@ extension CSVSchema {
         run.complete = isComplete(cell.row)
     })
 
+    /// The machine checks run before the first batch (`RunMetadata.machineChecks`); absent before.
+    package static let machineChecks = RunColumn("machine_checks", write: { CSVText.neutralized($0.metadata.machineChecks) },
+                                                 read: { $1.metadata.machineChecks = $0.text.trimmingCharacters(in: .whitespaces) })
+
     /// Run and machine metadata, first on every row of every file; text a person typed or a
     /// machine reported is neutralised against spreadsheet formulas.
     package static let metadata: [RunColumn] = [
@@ -48,7 +52,7 @@ extension CSVSchema {
         RunColumn("spawn_join_floor_us", write: { CSVText.number($0.metadata.spawnJoinFloorMicros) }, read: { cell, run in
             run.metadata.spawnJoinFloorMicros = try cell.double(optional: true)
         }),
-        runComplete,
+        runComplete, machineChecks,
     ]
 
     /// Whether a row says its run finished: anything but `false` does.

@@ -10,7 +10,8 @@ public enum CSVSchema {
     /// Bumped whenever a column changes meaning or disappears; `compare` refuses other versions.
     /// Version 2 added `task_work` and `task_work_unit`, `precision_target_pct`, and the paired
     /// speedup's figures in the summary (its `speedup` became the median of per-round ratios).
-    /// Version 3 added `cores_busy` and `pilot` to the raw file and `parallelism`, `cpu_efficiency`
+    /// Version 3 added `machine_checks` to the metadata, `cores_busy`, `pilot`, `steal_s` and
+    /// `other_cpu_s` to the raw file and `parallelism`, `cpu_efficiency`
     /// (each with its interval), `cores_busy` and `pilot_rounds` to the summary, and made every
     /// interval a t-interval on logs around the geometric mean (`LogInterval`).
     public static let version = 3
@@ -34,7 +35,8 @@ public enum CSVSchema {
     /// Raw-file columns a reader does without: the outlier flag, the workload-specific figures,
     /// and the columns that version-1 files lack (usable = logical CPUs with no limit; task work unknown).
     public static let optionalRawColumns = [outlier.name, usableCPUs.name, cpuLimit.name, taskWork.name,
-                                            taskWorkUnit.name, precisionTarget.name, coresBusy.name, pilot.name] + metricColumns
+                                            taskWorkUnit.name, precisionTarget.name, coresBusy.name, pilot.name,
+                                            machineChecks.name, stealSeconds.name, otherCPUSeconds.name] + metricColumns
 
     /// Raw-file columns a file must have to be read back, in file order.
     public static let requiredRawColumns = rawColumns.filter { !optionalRawColumns.contains($0) }

@@ -9,7 +9,7 @@ struct ThreadBench: ParsableCommand {
         commandName: "threadbench",
         abstract: "Measures where threads help: CPU-bound and I/O-bound work, with and without a GIL.",
         version: BuildInfo.version,
-        subcommands: [Run.self, Compare.self, Report.self, List.self, Serve.self, Calibrate.self],
+        subcommands: [Run.self, Compare.self, Report.self, List.self, Serve.self, Calibrate.self, Doctor.self],
         defaultSubcommand: Run.self)
 
     /// Parses, runs, and turns every error into one line on stderr with a documented exit code.

@@ -29,6 +29,18 @@ import ThreadBenchMeasurement
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
     }
 
+    @Test(.enabled(if: PythonInterpreter.discover().map { !$0.gilDisabledBuild } ?? false, "needs a GIL-only Python 3 on PATH"))
+    func pythonGILOnAGILOnlyBuildGetsOneLineAndNoFile() throws {
+        let folder = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = try CLI.run(["run", "--workloads", "sleep", "--python-gil", "0", "--out", folder])
+        #expect(result.status == 64)
+        let lines = CLI.errorLines(result)
+        #expect(lines.count == 1, "\(result.stderr)")
+        #expect(lines.first?.contains("--python-gil: ") == true && lines.first?.contains("built with the GIL") == true)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+    }
+
     @Test func cpythonAskedForWithNoPythonOnPathGetsOneLine() throws {
         let fake = try Self.fakePythonFolder()
         let folder = CLI.temporaryFolder()

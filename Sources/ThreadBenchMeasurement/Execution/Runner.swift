@@ -1,22 +1,5 @@
 import ThreadBenchModel
 
-/// Where the runner is, for a progress line.
-public struct RunProgress: Sendable {
-    /// Batches run so far, warm-up included.
-    public var done: Int
-    public var workload: String
-    public var runtime: Runtime
-    public var threads: Int
-    /// The round (repetition) this batch belongs to; 0 for warm-up.
-    public var repetition: Int
-    public var isWarmup: Bool
-    /// Seconds since the first batch started.
-    public var elapsedSeconds: Seconds
-    /// The schedule's estimate of the seconds still to run (`RoundSchedule.estimatedSecondsLeft`);
-    /// nil until a round has been measured.
-    public var estimatedSecondsLeft: Seconds?
-}
-
 /// Why a run stopped early.
 public enum RunError: Error, CustomStringConvertible {
     /// A workload's `setUp` failed.
@@ -218,10 +201,12 @@ public struct Runner: Sendable {
         var received = 0
         var done = state.done
         var handlerError: (any Error)?
+        let meter = ActivityMeter()
         do {
             try executor.executeRound(specs) { result in
                 guard received < specs.count else { return }
                 var record = result
+                meter.stamp(&record)
                 record.taskWork = workload.taskWork(under: runtime)
                 record.precisionTarget = plan.precision
                 received += 1

@@ -52,7 +52,8 @@ extension CPythonExecutor {
         let result: ChildResult
         do {
             result = try ChildProcess.run(interpreter.executable, [driverPath, "[" + requests.joined(separator: ",") + "]"],
-                                          timeoutSeconds: limit, shouldStop: { stop.isRequested })
+                                          timeoutSeconds: limit, environment: interpreter.environment,
+                                          shouldStop: { stop.isRequested })
         } catch {
             return (sent.map { DriverBatch(record: failed($0, seconds: 0, "python driver: \(error)")) }, false)
         }

@@ -42,12 +42,16 @@ enum ChildProcess {
     /// Past `timeoutSeconds`, or as soon as `shouldStop` (polled every 50 ms) says so, the
     /// child gets SIGTERM, then SIGKILL a second later; output it wrote before is kept. Output readers still blocked two seconds after the child ended
     /// (a grandchild holding the pipe) are left behind with what they had read.
+    /// `environment` is added to this process's own (`PYTHON_GIL`).
     /// - Throws: `ChildProcessError` when the program cannot be started.
     static func run(_ executable: String, _ arguments: [String], timeoutSeconds: Seconds,
-                    shouldStop: () -> Bool = { false }) throws -> ChildResult {
+                    environment: [String: String] = [:], shouldStop: () -> Bool = { false }) throws -> ChildResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, given in given }
+        }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

@@ -10,6 +10,11 @@ public struct PythonInterpreter: Sendable, Equatable {
     public var version: String
     /// Whether it runs with a GIL (`sys._is_gil_enabled()`, true where that does not exist).
     public var gilEnabled: Bool
+    /// Whether it is a free-threaded build (`sysconfig.get_config_var('Py_GIL_DISABLED')`),
+    /// the only kind whose GIL `PYTHON_GIL` can turn off or on.
+    public var gilDisabledBuild = false
+    /// Variables added to its environment for every run: `PYTHON_GIL` from `--python-gil`.
+    public var environment: [String: String] = [:]
 
     /// The CSV's `runtime_version` for this interpreter, e.g. "cpython-3.11.7".
     public var runtimeVersion: String { "cpython-\(version)" }
@@ -44,15 +49,16 @@ public struct PythonInterpreter: Sendable, Equatable {
 
     /// Runs `file` with a one-line script and reads back its version and GIL state.
     /// - Throws: `PythonInterpreterError` when it is not a runnable CPython 3.
-    static func probe(_ file: String) throws -> PythonInterpreter {
+    static func probe(_ file: String, environment: [String: String] = [:]) throws -> PythonInterpreter {
         try requireExecutableFile(file)
-        let script = "import sys, json; g = getattr(sys, '_is_gil_enabled', None); "
+        let script = "import sys, json, sysconfig; g = getattr(sys, '_is_gil_enabled', None); "
             + "print(json.dumps({'threadbench_probe': 1, 'major': sys.version_info[0], "
+            + "'free_threaded': bool(sysconfig.get_config_var('Py_GIL_DISABLED')), "
             + "'version': '%d.%d.%d' % tuple(sys.version_info[:3]), 'implementation': sys.implementation.name, "
             + "'executable': sys.executable, 'gil': bool(g()) if g else True}))"
         let result: ChildResult
         do {
-            result = try ChildProcess.run(file, ["-c", script], timeoutSeconds: 20)
+            result = try ChildProcess.run(file, ["-c", script], timeoutSeconds: 20, environment: environment)
         } catch {
             throw PythonInterpreterError(description: "'\(file)': \(error)")
         }
@@ -76,8 +82,21 @@ public struct PythonInterpreter: Sendable, Equatable {
                 description: "'\(file)' is \(answer.implementation) \(answer.version), not CPython")
         }
         let executable = FileManager.default.isExecutableFile(atPath: answer.executable) ? answer.executable : file
-        return PythonInterpreter(path: file, executable: executable, version: answer.version,
-                                 gilEnabled: answer.gil)
+        var interpreter = PythonInterpreter(path: file, executable: executable, version: answer.version, gilEnabled: answer.gil)
+        interpreter.gilDisabledBuild = answer.free_threaded ?? false
+        interpreter.environment = environment
+        return interpreter
+    }
+
+    /// This interpreter run with `PYTHON_GIL` set to `setting` (0 off, 1 on), probed again for
+    /// its GIL state under it.
+    /// - Throws: `PythonInterpreterError` when it is a GIL-only build, which cannot switch its GIL.
+    public func withGIL(_ setting: Int) throws -> PythonInterpreter {
+        guard gilDisabledBuild else {
+            throw PythonInterpreterError(description: "'\(path)' is Python \(version) built with the GIL (no Py_GIL_DISABLED): "
+                + "PYTHON_GIL needs a free-threaded build such as python3.14t")
+        }
+        return try Self.probe(path, environment: ["PYTHON_GIL": String(setting)])
     }
 
     /// Checks that `file` is an executable file, not a folder.
@@ -99,6 +118,8 @@ public struct PythonInterpreter: Sendable, Equatable {
         var implementation: String
         var executable: String
         var gil: Bool
+        // swiftlint:disable:next identifier_name
+        var free_threaded: Bool?
     }
 
     private static func folderList(_ searchPath: String?) -> [String] {

@@ -8,6 +8,8 @@ public enum RuntimeSelectionError: Error, CustomStringConvertible {
     case unusableInterpreter(PythonInterpreterError)
     /// A CPython runtime was asked for by name and no Python 3 is on PATH.
     case noPythonFound(Runtime)
+    /// `--python-gil` was given for an interpreter that cannot switch its GIL.
+    case gilNotSwitchable(PythonInterpreterError)
     /// A start method for `cpython-processes` that is not fork, forkserver or spawn.
     case unknownStartMethod(String)
 
@@ -15,7 +17,7 @@ public enum RuntimeSelectionError: Error, CustomStringConvertible {
         switch self {
         case .unknownRuntime(let name):
             "unknown runtime '\(name)'; known: " + Runtime.selectable.map(\.rawValue).joined(separator: ", ")
-        case .unusableInterpreter(let error):
+        case .unusableInterpreter(let error), .gilNotSwitchable(let error):
             error.description
         case .noPythonFound(let runtime):
             "the \(runtime) runtime needs a Python 3 and none was found on PATH ("

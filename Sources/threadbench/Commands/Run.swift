@@ -15,6 +15,7 @@ extension ThreadBench {
         @Option(help: "Comma-separated workloads to run (see 'threadbench list'); default: all.") var workloads: String?
         @Option(help: "Comma-separated runtimes: swift, swift-gil, cpython, cpython-processes (default: the first three, cpython when a Python 3 is found; swift,swift-gil with --quick).") var runtimes: String?
         @Option(help: "The Python 3 interpreter for the cpython runtime (default: python3, then python, on PATH).") var python: String?
+        @Option(name: .customLong("python-gil"), help: "PYTHON_GIL for the interpreter: 0 runs a free-threaded build without its GIL, 1 with it (needs a free-threaded build).") var pythonGIL: String?
         @Option(name: .customLong("start-method"), help: "How cpython-processes starts its processes: fork, forkserver or spawn (default: fork).") var startMethod: String?
         @Option(help: "Thread counts: a list like 1,2,4,8 or a doubling range like 1...64.") var threads = "1...64"
         @Option(help: "A fixed count of rounds (one batch per thread count each) per workload and runtime, no pilot; default: 3 pilot rounds, then at least 5 measured, more where the pilot was wide.") var repetitions: Int?
@@ -42,7 +43,8 @@ extension ThreadBench {
         mutating func validate() throws {
             do {
                 let selection = try RuntimeSelection(runtimes: try runtimes.map(RuntimeSelection.parse),
-                                                     python: python, quick: quick, startMethod: startMethod)
+                                                     python: python, quick: quick, startMethod: startMethod,
+                                                     pythonGIL: try Self.gilSetting(pythonGIL))
                 var configuration = RunConfiguration(
                     runtimes: selection, threadCounts: try ThreadCountParser.parse(threads), repetitions: repetitions,
                     precision: precision, budgetSeconds: budgetSeconds, quick: quick, warmup: warmup, tasks: tasks, scaling: scaling, switchIntervalMs: switchIntervalMs,
@@ -86,10 +88,19 @@ extension ThreadBench {
             .repetitions: "--repetitions", .precision: "--precision", .budget: "--budget", .warmup: "--warmup", .tasks: "--tasks",
             .switchInterval: "--switch-interval", .batchTimeout: "--timeout", .hostLabel: "--label"]
 
+        /// `--python-gil` as 0 or 1, nil when not given.
+        /// - Throws: a `ValidationError` for anything else.
+        static func gilSetting(_ text: String?) throws -> Int? {
+            guard let text else { return nil }
+            guard text == "0" || text == "1" else { throw ValidationError("--python-gil must be 0 or 1, got '\(text)'") }
+            return Int(text)
+        }
+
         /// A core error as a one-line `ValidationError` that names the option at fault.
         static func naming(_ error: any Error) -> any Error {
             switch error {
             case RuntimeSelectionError.unusableInterpreter: ValidationError("--python \(error)")
+            case RuntimeSelectionError.gilNotSwitchable: ValidationError("--python-gil: \(error)")
             case RuntimeSelectionError.noPythonFound: ValidationError("\(error); name one with --python PATH")
             case let error as RunSettingError:
                 ValidationError("\(flags[error.setting] ?? error.setting.rawValue) \(error.problem)")

@@ -8,11 +8,13 @@ import ThreadBenchStorage
     /// Files that spell a column's name for something else: the CPython driver's JSON keys, the
     /// headings of terminal tables, "threads" as a word (the findings' subject, the driver's
     /// worker mode, the fuzz target's name), the reader's word for a summary file, a doc example,
-    /// the measure names of the CI formats (Bencher's `speedup`, github-action-benchmark's names), a JSON finding's kind.
+    /// the measure names of the CI formats (Bencher's `speedup`, github-action-benchmark's names), a JSON finding's
+    /// kind, the doctor's JSON figures (its checks' `values`).
     static let otherUses: Set<String> = [
         "DriverReport.swift", "TableReporter.swift", "ComparisonTableReporter.swift", "PythonWorkers.swift",
         "FindingText.swift", "FuzzTarget.swift", "CSVRunReader.swift", "SettingError.swift",
         "BencherExport.swift", "BenchmarkActionExport.swift", "ComparisonMatrixReporter.swift", "ExportFinding.swift",
+        "CPULimitCheck.swift", "ActivityCheck.swift",
     ]
 
     static let sources = SourceTree.root.appendingPathComponent("Sources")
