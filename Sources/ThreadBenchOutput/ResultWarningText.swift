@@ -28,6 +28,26 @@ extension ResultWarning {
         }
     }
 
+    /// Several warnings in one line: "3 results to read with care: unstable rows in 2 curves,
+    /// outliers in 5 rows".
+    public static func groupText(_ warnings: [ResultWarning]) -> String {
+        var unstable = 0, little = 0, outlying = 0, disturbed = 0
+        for warning in warnings {
+            switch warning {
+            case .unstable: unstable += 1
+            case .littleWork: little += 1
+            case .outliers(let rows): outlying += rows.count
+            case .disturbed(let keys, _): disturbed += keys.count
+            }
+        }
+        let limit = String(format: "%.0f%%", RunDiagnostics.unstableFraction * 100)
+        let parts = [(unstable, "curves with unstable rows (stddev above \(limit) of the median)"),
+                     (outlying, "rows with outlying repetitions"), (little, "curves with little work per thread"),
+                     (disturbed, "cells under steal or outside load")]
+            .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
+        return "results to read with care: " + parts.joined(separator: ", ")
+    }
+
     private static func name(_ curve: CurveKey) -> String { "\(curve.workload) under \(curve.runtime)" }
 
     private static func list(_ threads: [Int]) -> String { threads.map(String.init).joined(separator: ", ") }

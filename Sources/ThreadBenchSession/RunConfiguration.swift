@@ -26,6 +26,8 @@ public struct RunConfiguration: Sendable {
     public var outFolder: String
     /// The label of this machine or experiment; nil takes the hostname.
     public var hostLabel: String?
+    /// Whether the results show the tables per workload and runtime and the models (`--details`).
+    public var details = false
     /// Checks, before any batch, what the workloads need from outside the process.
     public var preflight: @Sendable ([any Workload]) throws -> Void
     /// The path of the CPython driver script; asked for only when cpython runs.

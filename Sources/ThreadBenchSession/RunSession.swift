@@ -64,7 +64,7 @@ public struct RunSession {
                                  precision: PrecisionReport(summary: analysis.summary, target: plan.precision),
                                  metadata: metadata)
         delegate.runSession(output: RunResultsReporter.render(analysis, precisionLines: outcome.precision.workloadLines,
-                                                              caveats: outcome.caveats))
+                                                              caveats: outcome.caveats, details: configuration.details))
         for warning in analysis.warnings { delegate.runSession(notice: .warning(warning)) }
         for failures in analysis.failures { delegate.runSession(notice: .failures(failures)) }
         if let line = outcome.precision.closingLine { delegate.runSession(notice: .precision(line)) }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ThreadBenchModel
+import ThreadBenchSession
 
 /// The `threadbench` command: wires options to the core and prints what it returns.
 @main
@@ -28,18 +29,4 @@ struct ThreadBench: ParsableCommand {
             Foundation.exit(code.rawValue)
         }
     }
-}
-
-/// An error from a command's own checks or work: exit status 1 for failures at run time.
-struct CommandFailure: Error, CustomStringConvertible {
-    let description: String
-}
-
-/// A value a command's `validate()` works out for its `run()`; carried by ArgumentParser, never parsed.
-struct Prepared<Value>: Decodable {
-    var value: Value?
-
-    init() {}
-
-    init(from decoder: any Decoder) throws {}
 }

@@ -29,7 +29,7 @@ import Testing
         Case(arguments: ["run", "--budget", "inf"], status: 64, says: "--budget"),
         Case(arguments: ["run", "--tasks", "100000001"], status: 64, says: "--tasks"),
         Case(arguments: ["run", "--python-gil", "2", "--out", "{OUT}"], status: 64, says: "--python-gil must be 0 or 1"),
-        Case(arguments: ["run", "--python-gil", "", "--out", "{OUT}"], status: 64, says: "--python-gil must be 0 or 1"),
+        Case(arguments: ["run", "--python-gil", "", "--out", "{OUT}"], status: 64, says: "--python-gil"),
         Case(arguments: ["run", "--timeout", "nan"], status: 64, says: "--timeout"),
         Case(arguments: ["run", "--timeout", "inf"], status: 64, says: "--timeout"),
         Case(arguments: ["run", "--switch-interval", "1e9"], status: 64, says: "--switch-interval"),

@@ -81,7 +81,9 @@ import ThreadBenchMeasurement
         #expect(lines[0].hasPrefix("schema_version,run_id,started_at,host_label"))
         #expect(lines.dropFirst().allSatisfy { $0.contains(",true,") })
         #expect(result.stdout.contains("sleep: threads help"))
-        #expect(result.stdout.contains("baseline"))
+        #expect(result.stdout.contains("best thread count") && !result.stdout.contains("baseline"),
+                "the answer and the compact view; the tables only with --details")
+        #expect(result.stdout.hasPrefix("sleep: threads help"), "the answer first")
     }
 
     @Test func runWithNoSuccessfulBatchWritesItsFilesThenExitsOneWithOneLine() throws {
@@ -99,6 +101,16 @@ import ThreadBenchMeasurement
         let lines = try String(contentsOfFile: folder + "/" + raw, encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 1 + 2, "a header and both failed batches")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).count == 4)
+    }
+
+    @Test func detailsAddTheTablesTheModelsAndEveryWarning() throws {
+        let folder = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = try CLI.run(["run", "--workloads", "sleep", "--threads", "1,4", "--repetitions", "3", "--warmup", "0",
+                                  "--tasks", "8", "--sleep-ms", "5", "--runtimes", "swift", "--out", folder, "--details"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("baseline") && result.stdout.contains("sleep under swift"))
+        #expect(!result.stdout.contains("--details, or the summary"))
     }
 
     @Test func listNamesEveryWorkload() throws {

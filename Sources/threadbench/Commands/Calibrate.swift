@@ -1,6 +1,7 @@
 import ArgumentParser
 import ThreadBenchMeasurement
 import ThreadBenchOutput
+import ThreadBenchSession
 
 extension ThreadBench {
     /// `threadbench calibrate`: what the harness itself costs.

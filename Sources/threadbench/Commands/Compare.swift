@@ -4,21 +4,14 @@ import ThreadBenchAnalysis
 import ThreadBenchModel
 import ThreadBenchOutput
 import ThreadBenchStorage
+import ThreadBenchSession
 
 extension ThreadBench {
     /// `threadbench compare A.csv B.csv [more]`: compare runs from different machines or days.
     struct Compare: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Compare raw CSVs from different machines or days: the first file is the baseline.",
-            discussion: """
-            Rows are matched on workload, runtime, scaling, thread count and work per task; failed, \
-            timed-out and pilot batches are left out. For each row: the ratio of the wall times' geometric \
-            means (other / baseline) with an interval from Welch's t on the log walls, widened for the number \
-            of rows (false-coverage-rate intervals by default), and a verdict from where that interval lies \
-            against the band of --threshold: slower (wholly above 1 + t), faster (wholly below 1 / (1 + t)), \
-            same (wholly inside), or can't tell. Speedup and parallelism at each thread count are compared \
-            the same way.
-            """)
+            discussion: "Rows match on workload, runtime, scaling, threads and work; each gets the ratio of geometric means with a Welch interval, adjusted over the rows, and slower, faster, same or can't tell against --threshold (docs/COMPARE.md).")
 
         @Argument(help: "Raw CSV files written by 'threadbench run' (not the -summary or -model files).") var files: [String] = []
         @Option(help: "Compare against the named baseline ('run --save-baseline NAME'), as the first file; exit 0, 2 or 4.")
@@ -64,17 +57,7 @@ extension ThreadBench {
             } catch let problem as Baselines.Problem {
                 throw ValidationError(problem.description)
             }
-            let matrix = ComparisonMatrix(report)
-            let many = report.runs.count > 2
-            let output: Data
-            switch format {
-            case .table, .text, .markdown:
-                let markdown = format == .markdown
-                output = Data(((many ? ComparisonMatrixReporter().render(matrix, markdown: markdown) : "")
-                    + ComparisonTableReporter(markdown: markdown).render(report)).utf8)
-            case .csv: output = try ComparisonCSVReporter().render(report)
-            case .json: output = try ComparisonMatrixReporter().json(matrix, report)
-            }
+            let output = try ComparisonOutput.render(report, format: format)
             if let chart {
                 let svg = SVGChartReporter().render(SpeedupChart.charts(report))
                 try AtomicFile.write(Data(svg.utf8), to: chart)
@@ -83,10 +66,9 @@ extension ThreadBench {
             if format == .csv || format == .json { for line in report.warnings { Terminal.warn(line) } }
             if let chart { Terminal.status("chart: \(chart)\n") }
             guard let limit = failOnRegressionPercent ?? (baseline == nil ? nil : 0) else { return }
-            let outcome = report.outcome(beyondPercent: limit)
-            let gating = outcome == .regression ? report.regressions(beyondPercent: limit) : report.improvements(beyondPercent: limit)
-            for line in RegressionLines.lines(report, gating) { Terminal.status("threadbench: \(line)\n") }
-            if outcome != .noChange { throw ExitCode(outcome.rawValue) }
+            let gate = ComparisonOutput.gate(report, limit: limit)
+            for line in gate.lines { Terminal.status("threadbench: \(line)\n") }
+            if gate.outcome != .noChange { throw ExitCode(gate.outcome.rawValue) }
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ThreadBenchMeasurement
 import ThreadBenchOutput
+import ThreadBenchSession
 
 extension ThreadBench {
     /// `threadbench doctor`: what on this machine makes measurements lie, and what it resolves.

@@ -4,6 +4,7 @@ import ThreadBenchAnalysis
 import ThreadBenchModel
 import ThreadBenchOutput
 import ThreadBenchStorage
+import ThreadBenchSession
 
 extension ThreadBench {
     /// `threadbench report RUN.csv`: chart a run's speedup curves and state its scaling models.

@@ -15,7 +15,7 @@ extension ThreadBench {
         @Option(help: "Comma-separated workloads to run (see 'threadbench list'); default: all.") var workloads: String?
         @Option(help: "Comma-separated runtimes: swift, swift-gil, cpython, cpython-processes (default: the first three, cpython when a Python 3 is found; swift,swift-gil with --quick).") var runtimes: String?
         @Option(help: "The Python 3 interpreter for the cpython runtime (default: python3, then python, on PATH).") var python: String?
-        @Option(name: .customLong("python-gil"), help: "PYTHON_GIL for the interpreter: 0 runs a free-threaded build without its GIL, 1 with it (needs a free-threaded build).") var pythonGIL: String?
+        @Option(name: .customLong("python-gil"), help: "PYTHON_GIL for the interpreter: 0 runs a free-threaded build without its GIL, 1 with it (needs a free-threaded build).") var pythonGIL: Int?
         @Option(name: .customLong("start-method"), help: "How cpython-processes starts its processes: fork, forkserver or spawn (default: fork).") var startMethod: String?
         @Option(help: "Thread counts: a list like 1,2,4,8 or a doubling range like 1...64.") var threads = "1...64"
         @Option(help: "A fixed count of rounds (one batch per thread count each) per workload and runtime, no pilot; default: 3 pilot rounds, then at least 5 measured, more where the pilot was wide.") var repetitions: Int?
@@ -34,6 +34,7 @@ extension ThreadBench {
         @Option(help: "Folder for the CSV reports (created if missing).") var out = "results"
         @Option(help: "Label for this machine or experiment, in file names and every row (default: the hostname).") var label: String?
         @Flag(help: "Show a progress line on stderr even when it is not a terminal.") var progress = false
+        @Flag(help: "Also print the table of every workload and runtime, the scaling models and every warning.") var details = false
 
         /// The configuration `validate()` built and checked, for `run()`.
         var prepared = Prepared<RunConfiguration>()
@@ -41,10 +42,11 @@ extension ThreadBench {
         /// Checks every option and builds the run's configuration once; a Python is spawned only
         /// when one is named or cpython is asked for, and nothing is written.
         mutating func validate() throws {
+            if let pythonGIL, pythonGIL != 0, pythonGIL != 1 { throw ValidationError("--python-gil must be 0 or 1, got '\(pythonGIL)'") }
             do {
                 let selection = try RuntimeSelection(runtimes: try runtimes.map(RuntimeSelection.parse),
                                                      python: python, quick: quick, startMethod: startMethod,
-                                                     pythonGIL: try Self.gilSetting(pythonGIL))
+                                                     pythonGIL: pythonGIL)
                 var configuration = RunConfiguration(
                     runtimes: selection, threadCounts: try ThreadCountParser.parse(threads), repetitions: repetitions,
                     precision: precision, budgetSeconds: budgetSeconds, quick: quick, warmup: warmup, tasks: tasks, scaling: scaling, switchIntervalMs: switchIntervalMs,
@@ -53,6 +55,7 @@ extension ThreadBench {
                 try configuration.check()
                 try saveBaseline.map(Baselines.check)
                 configuration.plan.roundOrder = roundOrder
+                configuration.details = details
                 let suiteOptions = try io.suiteOptions(quick: quick)
                 configuration.plan.workloads = try Suite.workloads(namedIn: workloads, options: suiteOptions)
                 prepared.value = configuration
@@ -65,7 +68,7 @@ extension ThreadBench {
             BuildWarning.emitIfDebug()
             Interruption.install()
             guard let configuration = prepared.value else { throw CommandFailure(description: "options not checked") }
-            let console = RunConsole(showProgress: progress || Terminal.stderrIsTTY)
+            let console = RunConsole(showProgress: progress || Terminal.stderrIsTTY, details: details)
             let outcome: RunOutcome
             do {
                 outcome = try RunSession(configuration: configuration).run(delegate: console)
@@ -87,14 +90,6 @@ extension ThreadBench {
         static let flags: [RunSetting: String] = [
             .repetitions: "--repetitions", .precision: "--precision", .budget: "--budget", .warmup: "--warmup", .tasks: "--tasks",
             .switchInterval: "--switch-interval", .batchTimeout: "--timeout", .hostLabel: "--label"]
-
-        /// `--python-gil` as 0 or 1, nil when not given.
-        /// - Throws: a `ValidationError` for anything else.
-        static func gilSetting(_ text: String?) throws -> Int? {
-            guard let text else { return nil }
-            guard text == "0" || text == "1" else { throw ValidationError("--python-gil must be 0 or 1, got '\(text)'") }
-            return Int(text)
-        }
 
         /// A core error as a one-line `ValidationError` that names the option at fault.
         static func naming(_ error: any Error) -> any Error {

@@ -1,7 +1,8 @@
 import ArgumentParser
 import FixtureServer
 import Foundation
-import ThreadBenchMeasurement
+import ThreadBenchSession
+import ThreadBenchSuite
 
 extension ThreadBench {
     /// `threadbench serve`: the fixture server on its own, as a target for another machine's `--url`.
@@ -14,31 +15,17 @@ extension ThreadBench {
         @Option(name: .customLong("event-loops"), help: "Event loop threads of the server.") var eventLoops = 2
 
         func validate() throws {
-            guard (0...65_535).contains(port) else {
-                throw ValidationError("--port must be between 0 and 65535, got \(port)")
-            }
-            guard (1...64).contains(eventLoops) else {
-                throw ValidationError("--event-loops must be between 1 and 64, got \(eventLoops)")
-            }
-            guard !host.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw ValidationError("--host must not be empty")
-            }
+            if let problem = Suite.serveProblem(host: host, port: port, eventLoops: eventLoops) { throw ValidationError(problem) }
         }
 
         func run() throws {
-            Interruption.install()
-            let server = FixtureServer(host: host, port: port, eventLoopThreads: eventLoops)
-            let bound: Int
             do {
-                bound = try server.start()
+                try Suite.serveUntilInterrupted(host: host, port: port, eventLoops: eventLoops) {
+                    FileHandle.standardOutput.write(Data($0.utf8))
+                }
             } catch let error as FixtureServerError {
                 throw CommandFailure(description: error.description)
             }
-            let base = server.url("") ?? "\(host):\(bound)"
-            // Written unbuffered, so a script reading stdout sees the port at once.
-            FileHandle.standardOutput.write(Data("serving on \(base) (try \(base)/delay?ms=20&n=16384); Ctrl-C stops\n".utf8))
-            while Interruption.signal == nil { Clock.sleep(nanos: 100_000_000) }
-            server.stop()
             Terminal.status("threadbench: server stopped\n")
         }
     }

@@ -13,7 +13,7 @@ import ThreadBenchStorage
     static let otherUses: Set<String> = [
         "DriverReport.swift", "TableReporter.swift", "ComparisonTableReporter.swift", "PythonWorkers.swift",
         "FindingText.swift", "FuzzTarget.swift", "CSVRunReader.swift", "SettingError.swift",
-        "BencherExport.swift", "BenchmarkActionExport.swift", "ComparisonMatrixReporter.swift", "ExportFinding.swift",
+        "BencherExport.swift", "BenchmarkActionExport.swift", "ComparisonMatrixReporter.swift", "ExportFinding.swift", "CompactView.swift",
         "CPULimitCheck.swift", "ActivityCheck.swift",
     ]
 

@@ -2,28 +2,28 @@ import Foundation
 import ThreadBenchModel
 import ThreadBenchOutput
 
-/// Writes to the terminal's two streams: data to stdout, everything else to stderr.
-enum Terminal {
+/// Writes to the terminal's two streams for the executable: data to stdout, everything else to stderr.
+package enum Terminal {
     /// Prints one error line on stderr.
-    static func error(_ message: String) {
+    package static func error(_ message: String) {
         FileHandle.standardError.write(Data("threadbench: error: \(CSVText.printable(message))\n".utf8))
     }
 
     /// Prints a warning line on stderr.
-    static func warn(_ message: String) {
+    package static func warn(_ message: String) {
         FileHandle.standardError.write(Data("threadbench: warning: \(CSVText.printable(message))\n".utf8))
     }
 
     /// Writes raw text on stderr (progress lines).
-    static func status(_ text: String) {
+    package static func status(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
     /// Whether stderr is a terminal.
-    static var stderrIsTTY: Bool { isatty(STDERR_FILENO) != 0 }
+    package static var stderrIsTTY: Bool { isatty(STDERR_FILENO) != 0 }
 }
 
 /// Warns that figures from an unoptimised build are not results.
-enum BuildWarning {
-    static func emitIfDebug() { if let text = DebugBuild.warning { Terminal.warn(text) } }
+package enum BuildWarning {
+    package static func emitIfDebug() { if let text = DebugBuild.warning { Terminal.warn(text) } }
 }

@@ -1,30 +1,38 @@
+import ThreadBenchAnalysis
 import ThreadBenchMeasurement
 import ThreadBenchModel
 import ThreadBenchOutput
-import ThreadBenchSession
 
 /// A run on the terminal: the progress line and notices on stderr, the results on stdout.
-final class RunConsole: RunSessionDelegate {
+package final class RunConsole: RunSessionDelegate {
     /// Whether to show a progress line before every batch.
     private let showProgress: Bool
     /// Whether the line is rewritten in place (a terminal) rather than printed a line each.
     private let rewrite = Terminal.stderrIsTTY
     /// Whether a rewritable progress line is up.
     private var lineShown = false
+    /// Whether every result warning gets its own line; otherwise they are grouped into one.
+    private let details: Bool
+    /// The result warnings held back to be grouped.
+    private var heldWarnings: [ResultWarning] = []
 
-    init(showProgress: Bool) {
+    /// A console that shows the progress line when `showProgress`, and every warning when `details`.
+    package init(showProgress: Bool, details: Bool = true) {
         self.showProgress = showProgress
+        self.details = details
     }
 
-    func runSession(willRun p: RunProgress) {
+    package func runSession(willRun p: RunProgress) {
         guard showProgress else { return }
         let text = ProgressLine.text(p)
         Terminal.status(rewrite ? "\r\u{1B}[K" + text : text + "\n")
         lineShown = rewrite
     }
 
-    func runSession(notice: RunNotice) {
+    package func runSession(notice: RunNotice) {
         endProgress()
+        if case .warning(let warning) = notice, !details { return heldWarnings.append(warning) }
+        flushWarnings()
         if case .precision(let line) = notice {
             return Terminal.status("threadbench: \(CSVText.printable(line))\n")
         }
@@ -32,13 +40,21 @@ final class RunConsole: RunSessionDelegate {
         Terminal.warn("\(notice) (name one with --python PATH)")
     }
 
-    func runSession(output text: String) {
+    package func runSession(output text: String) {
         endProgress()
+        flushWarnings()
         print(text, terminator: "")
     }
 
+    /// The held warnings as one line: how many, of which kinds, where they are listed.
+    private func flushWarnings() {
+        guard !heldWarnings.isEmpty else { return }
+        Terminal.warn(ResultWarning.groupText(heldWarnings) + " (each on its own line: --details)")
+        heldWarnings = []
+    }
+
     /// Clears the progress line, if one is up.
-    func endProgress() {
+    package func endProgress() {
         if lineShown { Terminal.status("\r\u{1B}[K") }
         lineShown = false
     }
