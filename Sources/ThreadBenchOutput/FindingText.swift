@@ -81,19 +81,17 @@ extension RuntimeSpeedup {
     /// verdict, its cause (the GIL, or a single usable CPU), and what the wall-time ratio did.
     func serialText(_ row: SummaryRow, _ parallelism: LogInterval, subject: String, usableCPUs: Int,
                     limit: UsableCPUs.Limit?) -> String {
-        let cause = !runtime.runsWithoutGIL ? "the GIL lets one compute at a time"
-            : usableCPUs == 1 ? "this run could use 1 CPU" : "something serialized them"
-        let figure = String(format: "%.2f cores busy for 1 at %d threads [%.2f-%.2f], ", parallelism.estimate,
+        let cause = !runtime.runsWithoutGIL ? "the GIL" : usableCPUs == 1 ? "1 usable CPU" : "something serialized them"
+        let figure = String(format: "%.2f cores busy at %d threads [%.2f-%.2f] of ", parallelism.estimate,
                             row.threads, parallelism.low, parallelism.high) + MachineInfo.cpusText(usableCPUs, limit: limit)
         let ratio = String(format: "%.2fx [%.2f-%.2f]", row.speedup, row.speedupCI95Low, row.speedupCI95High)
         let wall: String
         switch Verdict.classify(ciLow: row.speedupCI95Low, ciHigh: row.speedupCI95High) {
-        case .inconclusive: wall = "the wall-time ratio, \(ratio), moved with the CPU time the same work took"
+        case .inconclusive: wall = "the wall-time ratio, \(ratio), moved with the CPU time the work took"
         case .hurts: wall = "and they cost time: the wall-time ratio was \(ratio)"
         default: wall = "the wall-time ratio was \(ratio)"
         }
-        return "\(subject) ran one at a time under \(runtime) (\(figure); \(cause)), so they cannot speed up "
-            + "computation; \(wall)"
+        return "\(subject) ran one at a time under \(runtime) (\(figure): \(cause)), so cannot speed up computation; \(wall)"
     }
 
     /// The verb of a row's verdict; an inconclusive one says which side of 1x its interval lies on.

@@ -14,7 +14,8 @@ public enum RunResultsReporter {
     public static func render(_ analysis: RunAnalysis, precisionLines: [String], caveats: [String],
                               details: Bool = false) -> String {
         var text = details ? TableReporter().render(analysis.summary) : ""
-        for finding in analysis.findings { text += finding.text + "\n" }
+        // The emulated GIL against CPython, side by side, is a detail of the answer.
+        for finding in analysis.findings where details || !finding.isRuntimeGap { text += finding.text + "\n" }
         let compact = CompactView.render(analysis.summary)
         if !compact.isEmpty { text += "\n" + compact }
         text += "\n"
@@ -24,13 +25,22 @@ public enum RunResultsReporter {
             text += "\n"
             for model in analysis.models where model.kind != .mixed { text += model.sentence + "\n" }
         } else {
-            text += "(the tables per workload and runtime and the scaling models: --details, or the summary and model CSVs)\n"
+            text += "(--details: the tables, the emulated GIL against CPython, the models, every warning)\n"
         }
         return text
     }
 
-    /// The four files written, a line each.
-    public static func files(_ paths: ResultPaths) -> String {
-        "\nresults: \(paths.raw)\n         \(paths.summary)\n         \(paths.model)\n         \(paths.chart)\n"
+    /// The four files written, a line each (with `details`), or the raw file and the others' endings.
+    public static func files(_ paths: ResultPaths, details: Bool = true) -> String {
+        guard details else { return "\nresults: \(paths.raw) (and its -summary.csv, -model.csv, -chart.svg)\n" }
+        return "\nresults: \(paths.raw)\n         \(paths.summary)\n         \(paths.model)\n         \(paths.chart)\n"
+    }
+}
+
+extension Finding {
+    /// Whether the finding sets the emulated GIL against CPython (`RuntimeGap`).
+    var isRuntimeGap: Bool {
+        if case .runtimes = self { return true }
+        return false
     }
 }

@@ -34,7 +34,10 @@ package final class RunConsole: RunSessionDelegate {
         if case .warning(let warning) = notice, !details { return heldWarnings.append(warning) }
         flushWarnings()
         if case .precision(let line) = notice {
-            return Terminal.status("threadbench: \(CSVText.printable(line))\n")
+            // The count; which cells missed, with --details.
+            let shown = details ? line : (line.split(separator: ";").first.map(String.init) ?? line)
+                + (line.contains(";") ? " (which missed: --details)" : "")
+            return Terminal.status("threadbench: \(CSVText.printable(shown))\n")
         }
         guard case .cpythonSkipped = notice else { return Terminal.warn(notice.description) }
         Terminal.warn("\(notice) (name one with --python PATH)")

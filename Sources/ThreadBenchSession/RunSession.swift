@@ -68,7 +68,7 @@ public struct RunSession {
         for warning in analysis.warnings { delegate.runSession(notice: .warning(warning)) }
         for failures in analysis.failures { delegate.runSession(notice: .failures(failures)) }
         if let line = outcome.precision.closingLine { delegate.runSession(notice: .precision(line)) }
-        delegate.runSession(output: RunResultsReporter.files(store.paths))
+        delegate.runSession(output: RunResultsReporter.files(store.paths, details: configuration.details))
         return outcome
     }
 

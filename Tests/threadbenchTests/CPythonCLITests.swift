@@ -81,7 +81,7 @@ import ThreadBenchMeasurement
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = try CLI.run(["run", "--workloads", "sleep", "--runtimes", "swift-gil,cpython", "--threads", "1,4",
                                   "--repetitions", "1", "--warmup", "0", "--tasks", "8", "--sleep-ms", "20",
-                                  "--label", "py", "--out", folder])
+                                  "--label", "py", "--out", folder, "--details"])
         #expect(result.status == 0, "\(result.stderr)")
         let raw = try #require(CLI.rawCSVName(in: folder))
         let rows = try String(contentsOfFile: folder + "/" + raw, encoding: .utf8).split(separator: "\n").dropFirst()
