@@ -29,7 +29,8 @@ public enum CompactView {
     static func cell(_ row: SummaryRow) -> String {
         if row.kind == .mixed, let busy = row.metricMedians[MetricColumns.p50("io")],
            let parked = row.metricMedians[MetricColumns.p50("io_baseline")] {
-            return String(format: "+%.1f ms p50", busy - parked)
+            let added = ((busy - parked) * 10).rounded() / 10
+            return String(format: "%+.1f ms p50", added == 0 ? 0 : added)
         }
         let speedup = row.speedup >= 10 ? String(format: "%.1fx", row.speedup) : String(format: "%.2fx", row.speedup)
         let busy = row.kind == .cpu ? row.parallelism.map { String(format: ", %.2f busy", $0.estimate) } ?? "" : ""

@@ -33,7 +33,7 @@ extension WorkloadFinding {
         case .onlyOneThread:
             return "\(workload): only 1 thread was measured, so there is no speedup to report" + failureNote
         case .convoy(let effects):
-            return "\(workload): " + effects.map(\.text).joined(separator: "; ")
+            return "\(workload): " + effects.enumerated().map { $1.text(first: $0 == 0) }.joined(separator: "; ")
         case .speedups(let runtimes):
             return "\(workload): " + runtimes.enumerated().map { $1.text(first: $0 == 0) }.joined(separator: "; ")
                 + failureNote
@@ -42,9 +42,15 @@ extension WorkloadFinding {
 }
 
 extension ConvoyEffect {
-    /// "under swift-gil a computing thread adds 5.1 ms to each request's p50 (6.21 ms against 1.10 ms parked, 64 threads)".
-    var text: String {
+    /// "under swift-gil a computing thread adds 5.1 ms to each request's p50 (6.21 ms against 1.10 ms
+    /// parked, 64 threads)"; after the first runtime of a line, "swift-gil +5.1 ms (6.21 against 1.10 ms, 64 threads)".
+    func text(first: Bool) -> String {
         let added = busyMillis - parkedMillis
+        guard first else {
+            return String(format: "%@ %@ (%.2f against %.2f ms, %d threads)", runtime.rawValue,
+                          added >= 0.05 ? String(format: "+%.1f ms", added) : "+nothing measurable",
+                          busyMillis, parkedMillis, threads)
+        }
         let effect = added >= 0.05 ? String(format: "adds %.1f ms to", added) : "adds nothing measurable to"
         return String(format: "under %@ a computing thread %@ each request's p50 (%.2f ms against %.2f ms parked, "
             + "%d threads)", runtime.rawValue, effect, busyMillis, parkedMillis, threads)
@@ -91,7 +97,8 @@ extension RuntimeSpeedup {
         case .hurts: wall = "and they cost time: the wall-time ratio was \(ratio)"
         default: wall = "the wall-time ratio was \(ratio)"
         }
-        return "\(subject) ran one at a time under \(runtime) (\(figure): \(cause)), so cannot speed up computation; \(wall)"
+        let consequence = subject == "threads" ? ", so they cannot speed up computation" : ""
+        return "\(subject) ran one at a time under \(runtime) (\(figure): \(cause))\(consequence); \(wall)"
     }
 
     /// The verb of a row's verdict; an inconclusive one says which side of 1x its interval lies on.

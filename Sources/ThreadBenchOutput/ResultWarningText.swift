@@ -41,9 +41,8 @@ extension ResultWarning {
             }
         }
         let limit = String(format: "%.0f%%", RunDiagnostics.unstableFraction * 100)
-        let parts = [(unstable, "curves with unstable rows (stddev above \(limit) of the median)"),
-                     (outlying, "rows with outlying repetitions"), (little, "curves with little work per thread"),
-                     (disturbed, "cells under steal or outside load")]
+        let parts = [(unstable, "curves with rows of stddev over \(limit)"), (outlying, "rows with outliers"),
+                     (little, "curves with little work per thread"), (disturbed, "cells under steal or outside load")]
             .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
         return "results to read with care: " + parts.joined(separator: ", ")
     }

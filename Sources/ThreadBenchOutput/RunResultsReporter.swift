@@ -25,14 +25,14 @@ public enum RunResultsReporter {
             text += "\n"
             for model in analysis.models where model.kind != .mixed { text += model.sentence + "\n" }
         } else {
-            text += "(--details: the tables, the emulated GIL against CPython, the models, every warning)\n"
+            text += "(tables, models, the emulated GIL against CPython, every warning: --details)\n"
         }
         return text
     }
 
     /// The four files written, a line each (with `details`), or the raw file and the others' endings.
     public static func files(_ paths: ResultPaths, details: Bool = true) -> String {
-        guard details else { return "\nresults: \(paths.raw) (and its -summary.csv, -model.csv, -chart.svg)\n" }
+        guard details else { return "\nresults: \(paths.raw) (+ -summary, -model, -chart)\n" }
         return "\nresults: \(paths.raw)\n         \(paths.summary)\n         \(paths.model)\n         \(paths.chart)\n"
     }
 }

@@ -39,6 +39,11 @@ package final class RunConsole: RunSessionDelegate {
                 + (line.contains(";") ? " (which missed: --details)" : "")
             return Terminal.status("threadbench: \(CSVText.printable(shown))\n")
         }
+        if case .machineCheck(let check) = notice, !details {
+            // One line a check; its advice from `threadbench doctor`, its whole detail with --details.
+            let short = check.detail.split(separator: ";").first.map(String.init) ?? check.detail
+            return Terminal.warn("machine: \(check.name): \(short) (threadbench doctor)")
+        }
         guard case .cpythonSkipped = notice else { return Terminal.warn(notice.description) }
         Terminal.warn("\(notice) (name one with --python PATH)")
     }
@@ -52,7 +57,7 @@ package final class RunConsole: RunSessionDelegate {
     /// The held warnings as one line: how many, of which kinds, where they are listed.
     private func flushWarnings() {
         guard !heldWarnings.isEmpty else { return }
-        Terminal.warn(ResultWarning.groupText(heldWarnings) + " (each on its own line: --details)")
+        Terminal.warn(ResultWarning.groupText(heldWarnings) + " (--details)")
         heldWarnings = []
     }
 

@@ -39,7 +39,7 @@ import Testing
         #expect(parallelism.high <= 1.05 && parallelism.low >= 0.99)
         let line = Findings(usableCPUs: 2).findings(rows).map(\.text)[0]
         #expect(line.contains("ran one at a time under swift-gil"), "\(line)")
-        #expect(line.contains(": the GIL), so cannot speed up computation"), "\(line)")
+        #expect(line.contains(": the GIL), so they cannot speed up computation"), "\(line)")
         #expect(line.contains("moved with the CPU time the work took"), "\(line)")
         #expect(line.contains(String(format: "%.2f cores busy at 2 threads", parallelism.estimate)), "\(line)")
     }
