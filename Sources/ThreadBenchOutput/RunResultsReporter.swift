@@ -32,7 +32,7 @@ public enum RunResultsReporter {
 
     /// The four files written, a line each (with `details`), or the raw file and the others' endings.
     public static func files(_ paths: ResultPaths, details: Bool = true) -> String {
-        guard details else { return "\nresults: \(paths.raw) (+ -summary, -model, -chart)\n" }
+        guard details else { return "results: \(paths.raw) (+ summary, model, chart)\n" }
         return "\nresults: \(paths.raw)\n         \(paths.summary)\n         \(paths.model)\n         \(paths.chart)\n"
     }
 }

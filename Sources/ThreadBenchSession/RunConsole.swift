@@ -41,8 +41,10 @@ package final class RunConsole: RunSessionDelegate {
         }
         if case .machineCheck(let check) = notice, !details {
             // One line a check; its advice from `threadbench doctor`, its whole detail with --details.
-            let short = check.detail.split(separator: ";").first.map(String.init) ?? check.detail
-            return Terminal.warn("machine: \(check.name): \(short) (threadbench doctor)")
+            let clause = check.detail.split(separator: ";").first.map(String.init) ?? check.detail
+            let short = clause.components(separatedBy: " (").first ?? clause
+            let line = "machine: \(check.name): \(short)"
+            return Terminal.warn(line.count <= 40 ? line + " (see threadbench doctor)" : line)
         }
         guard case .cpythonSkipped = notice else { return Terminal.warn(notice.description) }
         Terminal.warn("\(notice) (name one with --python PATH)")

@@ -113,9 +113,10 @@ final class SessionLog: RunSessionDelegate {
             try? FileManager.default.removeItem(atPath: empty)
         }
         let selection = try RuntimeSelection(runtimes: nil, python: nil, searchPath: empty)
-        let configuration = RunConfiguration(
+        var configuration = RunConfiguration(
             workloads: [TallyWorkload()], runtimes: selection, threadCounts: [2], repetitions: 2, warmup: 1,
             outFolder: out, hostLabel: "session")
+        configuration.details = true  // the caveats and the tables
         let log = SessionLog()
         let outcome = try RunSession(configuration: configuration).run(delegate: log)
         #expect(log.notices.first?.hasPrefix("no Python 3 found on PATH") == true, "\(log.notices)")
