@@ -20,10 +20,14 @@ extension RoundSchedule {
     var targetRounds: Int { rules.fixedRounds ?? (rules.pilotRounds + rules.minimumRounds) }
 
     /// Whether the round `curve` starts now is a pilot round: while it has run only pilot rounds,
-    /// fewer than `pilotRounds`, and the pilot and minimum of every open curve still fit.
+    /// fewer than `pilotRounds`, and the pilot and minimum of every open curve still fit. A curve's
+    /// first round, while some curve's cost is still unknown (the first pass), is a pilot round: an
+    /// estimate from the curves measured so far (the first workload's, often the dearest) would
+    /// drop the pilots of the curves after them for a cost they may not have; later rounds check.
     func startsPilotRound(_ curve: Curve, remainingSeconds: Seconds) -> Bool {
         guard rules.fixedRounds == nil, let state = states[curve], state.measured == 0,
               state.pilotRounds < rules.pilotRounds else { return false }
+        if state.rounds == 0, openCurves.contains(where: { (states[$0]?.fullRounds ?? 0) == 0 }) { return true }
         return affordableRounds(remainingSeconds: remainingSeconds, startedCurve: curve) >= targetRounds
     }
 

@@ -116,7 +116,7 @@ import ThreadBenchStatistics
         }
     }
 
-    @Test func aMinimumThatDoesNotFitIsLevelledWithoutAPilot() throws {
+    @Test func aMinimumThatDoesNotFitIsLevelledAfterOnePilotRound() throws {
         var machine = FakeMachine(secondsPerRound: ["a": 1, "b": 1, "c": 1], noise: [:])
         var schedule = RoundSchedule(curves: ["a", "b", "c"], threadCounts: [2], budgetSeconds: 9)
         #expect(schedule.budgetFit(spentSeconds: 0) == nil)  // no cost known yet
@@ -132,7 +132,26 @@ import ThreadBenchStatistics
         for curve in ["a", "b", "c"] { #expect(schedule.roundsRun(of: curve) == 3) }
         let cells = schedule.outcomes()
         #expect(cells.allSatisfy { !$0.metTarget && $0.stopReason == .budgetSpent })
-        #expect(cells.map(\.pilotRounds) == [1, 0, 0])
+        // Each first round ran while a cost was unknown, so it was a pilot; none after it fit.
+        #expect(cells.map(\.pilotRounds) == [1, 1, 1])
+    }
+
+    @Test func aCheapCurveAfterADearOneKeepsItsPilot() {
+        // Passes over both curves, as the runner makes them; the pilots and minimum (88 s) fit in 100 s.
+        var machine = FakeMachine(secondsPerRound: ["dear": 10, "cheap": 1], noise: [:])
+        var schedule = RoundSchedule(curves: ["dear", "cheap"], threadCounts: [2], budgetSeconds: 100)
+        var spent = 0.0
+        var ran = true
+        while ran {
+            ran = false
+            for curve in schedule.curves where schedule.nextRound(of: curve, spentSeconds: spent) == .run {
+                spent += machine.secondsPerRound[curve]!
+                schedule.record(round: machine.walls(of: curve), of: curve, roundSeconds: machine.secondsPerRound[curve]!)
+                ran = true
+            }
+        }
+        #expect(schedule.outcomes().map(\.pilotRounds) == [3, 3], "the dear curve's cost does not stand for the cheap one's")
+        #expect(spent <= 100)
     }
 
     @Test func fixedRoundsIgnorePrecisionAndBudgetAndRunNoPilot() {
