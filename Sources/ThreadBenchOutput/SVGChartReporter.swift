@@ -172,7 +172,11 @@ public struct SVGChartReporter: Sendable {
     }
 
     /// Text made safe for XML content and attributes.
-    private func escape(_ text: String) -> String {
+    private func escape(_ text: String) -> String { Self.escapeMarkup(text) }
+
+    /// Text made safe for XML (and HTML) content and attributes; control characters, which XML
+    /// 1.0 does not allow, become spaces.
+    static func escapeMarkup(_ text: String) -> String {
         var out = ""
         for c in text.unicodeScalars {
             switch c {

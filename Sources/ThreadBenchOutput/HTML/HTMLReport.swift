@@ -65,20 +65,7 @@ public struct HTMLReport: Sendable {
     }
 
     /// Text made safe for HTML content and attribute values.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for c in CSVText.printable(text) {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { SVGChartReporter.escapeMarkup(CSVText.printable(text)) }
 
     /// A name as an id: letters and digits kept, anything else a '-'.
     static func identifier(_ name: String) -> String {

@@ -27,7 +27,7 @@ import Testing
     }
 
     @Test func textIsEscaped() {
-        #expect(HTMLReport.escape("a<b & \"c\" 'd'") == "a&lt;b &amp; &quot;c&quot; &#39;d&#39;")
+        #expect(HTMLReport.escape("a<b & \"c\" 'd'") == "a&lt;b &amp; &quot;c&quot; &apos;d&apos;")
         #expect(HTMLReport.identifier("my load/2") == "my-load-2")
     }
 }
