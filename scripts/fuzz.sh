@@ -14,7 +14,8 @@ for target in csv threads; do
     mkdir -p "$work/$target" "$work/crashes-$target"
     cp Tests/ThreadBenchCoreTests/Fuzz/"$target"/* "$work/$target/"
     echo "fuzz: $target for $seconds s"
-    if ! THREADBENCH_FUZZ_TARGET="$target" "$binary" -max_total_time="$seconds" -max_len=16384 \
+    # SWIFT_BACKTRACE off: Swift's backtracer would take the crash from libFuzzer, which then saves no input.
+    if ! SWIFT_BACKTRACE=enable=no THREADBENCH_FUZZ_TARGET="$target" "$binary" -max_total_time="$seconds" -max_len=16384 \
             -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
             -artifact_prefix="$work/crashes-$target/" "$work/$target" > "$work/$target.log" 2>&1; then
         tail -40 "$work/$target.log"

@@ -226,6 +226,6 @@ public struct SVGChartReporter: Sendable {
     }
 
     private static func label(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%g", value)
+        abs(value) < 1e15 && value == value.rounded() ? String(Int(value)) : String(format: "%g", value)
     }
 }

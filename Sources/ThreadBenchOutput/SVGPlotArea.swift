@@ -56,7 +56,10 @@ struct SVGPlotArea {
     /// The value axis's labelled ticks: nice steps from 0, or every power of two on a log axis.
     var valueTicks: [Double] {
         if logScale {
-            return stride(from: log2(yMin), through: log2(yMax), by: 1).map { pow(2, $0) }
+            // Every power of two, or every k-th when the data span more than a dozen of them.
+            let span = log2(yMax) - log2(yMin)
+            let step = max(1, (span / 12).rounded(.up))
+            return stride(from: log2(yMin), through: log2(yMax), by: step).map { pow(2, $0) }
         }
         let step = SVGChartReporter.niceStep(yMax / 5)
         return stride(from: 0.0, through: yMax + step / 1000, by: step).map { $0 }
