@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fuzzes the CSV reader and the --threads parser with libFuzzer for a bounded time each,
 # starting from the corpora kept in Tests/ThreadBenchCoreTests/Fuzz/ (copied to a temp folder:
-# the run never writes to the repository). Usage: scripts/fuzz.sh [seconds per target, default 25]
+# the run never writes to the repository), with the same seed every time, so a run here and one
+# in CI try the same inputs in the same order. Usage: scripts/fuzz.sh [seconds per target, default 25]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-25}"
@@ -15,7 +16,7 @@ for target in csv threads; do
     cp Tests/ThreadBenchCoreTests/Fuzz/"$target"/* "$work/$target/"
     echo "fuzz: $target for $seconds s"
     # SWIFT_BACKTRACE off: Swift's backtracer would take the crash from libFuzzer, which then saves no input.
-    if ! SWIFT_BACKTRACE=enable=no THREADBENCH_FUZZ_TARGET="$target" "$binary" -max_total_time="$seconds" -max_len=16384 \
+    if ! SWIFT_BACKTRACE=enable=no THREADBENCH_FUZZ_TARGET="$target" "$binary" -seed=1 -max_total_time="$seconds" -max_len=16384 \
             -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
             -artifact_prefix="$work/crashes-$target/" "$work/$target" > "$work/$target.log" 2>&1; then
         tail -40 "$work/$target.log"
