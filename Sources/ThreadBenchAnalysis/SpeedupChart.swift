@@ -93,12 +93,11 @@ public struct SpeedupChart: Sendable {
     private static func latencyChart(_ workload: String, _ group: [SummaryRow], label: String) -> SpeedupChart {
         var series: [ChartSeries] = []
         for (index, line) in group.orderedGroups(by: seriesLabel).enumerated() {
-            for (dash, sample, what) in [(0, "io", "computing thread running"), (1, "io_baseline", "parked")] {
+            for (dash, what) in [(0, "computing thread running"), (1, "parked")] {
                 let points = line.members.sorted { $0.threads < $1.threads }.compactMap { row -> ChartSeries.Point? in
-                    guard row.verdict != .failed, let ms = row.metricMedians[MetricColumns.p50(sample)], ms > 0 else {
-                        return nil
-                    }
-                    return ChartSeries.Point(threads: row.threads, speedup: ms, low: ms, high: ms)
+                    guard row.verdict != .failed, let latency = row.convoyLatencyMillis else { return nil }
+                    let ms = dash == 0 ? latency.busy : latency.parked
+                    return ms > 0 ? ChartSeries.Point(threads: row.threads, speedup: ms, low: ms, high: ms) : nil
                 }
                 series.append(ChartSeries(label: "\(line.key), \(what)", colorIndex: index, dashIndex: dash,
                                           points: points))

@@ -27,9 +27,8 @@ public enum CompactView {
 
     /// "helps 1.93x, 1.95 busy" for computation, "helps 31.5x" for waiting, the added latency for a mixed workload.
     static func cell(_ row: SummaryRow) -> String {
-        if row.kind == .mixed, let busy = row.metricMedians[MetricColumns.p50("io")],
-           let parked = row.metricMedians[MetricColumns.p50("io_baseline")] {
-            let added = ((busy - parked) * 10).rounded() / 10
+        if row.kind == .mixed, let latency = row.convoyLatencyMillis {
+            let added = ((latency.busy - latency.parked) * 10).rounded() / 10
             return String(format: "%+.1f ms p50", added == 0 ? 0 : added)
         }
         let speedup = row.speedup >= 10 ? String(format: "%.1fx", row.speedup) : String(format: "%.2fx", row.speedup)

@@ -37,8 +37,6 @@ public struct CellPlan: Sendable, Equatable {
     /// pilot spread or with fewer than 2 rounds.
     public func meetsTarget(measuredRounds: Int, precision: Double) -> Bool {
         guard let sd = pilotLogStandardDeviation, measuredRounds >= 2 else { return false }
-        let half = LogInterval.tQuantile(level: LogInterval.level, df: measuredRounds - 1) * sd
-            / Double(measuredRounds).squareRoot()
-        return half <= Foundation.log(1 + precision)
+        return LogInterval.halfWidth(logStandardDeviation: sd, rounds: measuredRounds) <= Foundation.log(1 + precision)
     }
 }

@@ -44,10 +44,15 @@ public struct LogInterval: Sendable, Equatable {
         guard !logs.isEmpty else { return nil }
         let mean = Statistics.mean(logs)
         let sd = Statistics.standardDeviation(logs)
-        let half = logs.count > 1 ? Self.tQuantile(level: level, df: logs.count - 1) * sd
-            / Double(logs.count).squareRoot() : 0
+        let half = logs.count > 1 ? Self.halfWidth(logStandardDeviation: sd, rounds: logs.count, level: level) : 0
         self.init(estimate: exp(mean), low: exp(mean - half), high: exp(mean + half), count: logs.count,
                   logStandardDeviation: sd)
+    }
+
+    /// The log-scale half-width of the interval of `rounds` values with spread `sd`:
+    /// t(rounds - 1) * sd / sqrt(rounds), for `rounds` >= 2.
+    public static func halfWidth(logStandardDeviation sd: Double, rounds: Int, level: Double = LogInterval.level) -> Double {
+        tQuantile(level: level, df: rounds - 1) * sd / Double(rounds).squareRoot()
     }
 
     /// t(df) at 0.5 + level / 2, from a table computed once for the default level and df up to 400.
@@ -78,8 +83,7 @@ public struct LogInterval: Sendable, Equatable {
         let target = Foundation.log(1 + precision)
         guard minimum >= 2, maximum >= minimum else { return nil }
         for n in minimum...maximum {
-            let half = tQuantile(level: level, df: n - 1) * sd / Double(n).squareRoot()
-            if half <= target { return n }
+            if halfWidth(logStandardDeviation: sd, rounds: n, level: level) <= target { return n }
         }
         return nil
     }

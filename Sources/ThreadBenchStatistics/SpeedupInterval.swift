@@ -11,10 +11,4 @@ public struct SpeedupInterval: Sendable, Equatable {
         self.ci95Low = ci95Low
         self.ci95High = ci95High
     }
-
-    /// Half the interval's width over the speedup: 0.03 means ±3% of the speedup; infinity
-    /// when the speedup is not positive.
-    public var relativeHalfWidth: Double {
-        speedup > 0 ? (ci95High - ci95Low) / 2 / speedup : .infinity
-    }
 }
