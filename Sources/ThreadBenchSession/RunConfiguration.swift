@@ -28,6 +28,8 @@ public struct RunConfiguration: Sendable {
     public var hostLabel: String?
     /// Whether the results show the tables per workload and runtime and the models (`--details`).
     public var details = false
+    /// Where the Swift runtimes' rounds run: in this process, or each in a fresh one.
+    public var swiftRounds = SwiftRounds.shared
     /// Checks, before any batch, what the workloads need from outside the process.
     public var preflight: @Sendable ([any Workload]) throws -> Void
     /// The path of the CPython driver script; asked for only when cpython runs.

@@ -79,8 +79,13 @@ public struct RunSession {
         if !selection.discoverPendingPython() { delegate.runSession(notice: .cpythonSkipped) }
         var plan = configuration.plan
         plan.runtimes = selection.runtimes
-        guard plan.runtimes.contains(where: \.runsInPythonDriver), selection.interpreter != nil else { return (plan, [:]) }
-        return (plan, selection.pythonExecutors(driverPath: try configuration.pythonDriverPath()))
+        var executors: [Runtime: any BatchExecuting] = [:]
+        if configuration.swiftRounds == .fresh {
+            executors[.swift] = FreshProcessExecutor.current()
+            executors[.swiftGIL] = FreshProcessExecutor.current()
+        }
+        guard plan.runtimes.contains(where: \.runsInPythonDriver), selection.interpreter != nil else { return (plan, executors) }
+        return (plan, executors.merging(selection.pythonExecutors(driverPath: try configuration.pythonDriverPath())) { $1 })
     }
 
     /// Runs every batch into `store`; on an interruption or an error, writes what finished, marked incomplete.

@@ -3,6 +3,7 @@ import ThreadBenchAnalysis
 import ThreadBenchMeasurement
 import ThreadBenchModel
 import ThreadBenchOutput
+import ThreadBenchSession
 
 /// `run --round-order ascending|centred`.
 extension RoundOrder: ExpressibleByArgument {}
@@ -18,3 +19,6 @@ extension RatioTest: ExpressibleByArgument {}
 
 /// `compare --correction fcr|holm|none`.
 extension IntervalCorrection: ExpressibleByArgument {}
+
+/// `run --swift-rounds shared|fresh`.
+extension SwiftRounds: ExpressibleByArgument {}

@@ -39,7 +39,17 @@ final class ActivityMeter {
 
     private func read() -> (machine: CPUTimes, own: UInt64)? {
         guard let machine = files.text("/proc/stat").flatMap(CPUTimes.parse(procStat:)),
-              let own = files.text("/proc/self/stat").flatMap(ProcessCPU.parse(stat:)) else { return nil }
-        return (machine, own.ticks)
+              let stat = files.text("/proc/self/stat"), let own = ProcessCPU.parse(stat: stat) else { return nil }
+        return (machine, own.ticks + Self.reapedChildrenTicks(stat: stat))
+    }
+
+    /// The CPU of this process's children that have ended and been waited for (`cutime` and
+    /// `cstime`, the 16th and 17th fields): a round run in a fresh process (`--swift-rounds
+    /// fresh`) is this run's own work, not the rest of the machine's. Zero when malformed.
+    static func reapedChildrenTicks(stat text: String) -> UInt64 {
+        guard let close = text.lastIndex(of: ")") else { return 0 }
+        let fields = text[text.index(after: close)...].split(separator: " ")
+        guard fields.count > 14, let user = UInt64(fields[13]), let system = UInt64(fields[14]) else { return 0 }
+        return user + system
     }
 }

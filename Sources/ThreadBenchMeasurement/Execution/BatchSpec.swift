@@ -17,3 +17,12 @@ public struct BatchSpec: Sendable {
     /// are abandoned (daemon threads), in seconds.
     public var stopGraceSeconds: Seconds = 2
 }
+
+extension BatchSpec {
+    /// Creates a spec; the stop signal and grace keep their defaults.
+    package init(workload: any Workload, runtime: Runtime, threads: Int, tasks: Int, repetition: Int,
+                 scaling: Scaling, switchIntervalMs: Double, timeoutSeconds: Seconds) {
+        (self.workload, self.runtime, self.threads, self.tasks) = (workload, runtime, threads, tasks)
+        (self.repetition, self.scaling, self.switchIntervalMs, self.timeoutSeconds) = (repetition, scaling, switchIntervalMs, timeoutSeconds)
+    }
+}

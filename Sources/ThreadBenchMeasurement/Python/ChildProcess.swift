@@ -8,22 +8,22 @@ import Darwin
 import ThreadBenchModel
 
 /// What a child process did: its exit, its output, and whether it had to be killed.
-struct ChildResult: Sendable {
+package struct ChildResult: Sendable {
     /// The exit status, or the signal number when it was killed by one.
-    var status: Int32
+    package var status: Int32
     /// Whether it ended on a signal rather than by exiting.
-    var killedBySignal: Bool
+    package var killedBySignal: Bool
     /// Whether it ran past the time limit and was killed.
-    var timedOut: Bool
+    package var timedOut: Bool
     /// Whether it was killed because the caller asked to stop.
-    var interrupted = false
-    var stdout: Data
-    var stderr: Data
+    package var interrupted = false
+    package var stdout: Data
+    package var stderr: Data
     /// Launch to exit, in seconds.
-    var elapsedSeconds: Seconds
+    package var elapsedSeconds: Seconds
 
     /// The last non-empty line of stderr, for error messages.
-    var stderrTail: String {
+    package var stderrTail: String {
         String(decoding: stderr, as: UTF8.self).split(separator: "\n")
             .last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
             .map { String($0.prefix(300)) } ?? ""
@@ -31,12 +31,12 @@ struct ChildResult: Sendable {
 }
 
 /// Why a child process could not be run.
-struct ChildProcessError: Error, CustomStringConvertible {
-    let description: String
+package struct ChildProcessError: Error, CustomStringConvertible {
+    package let description: String
 }
 
 /// Runs a program to its end with a hard time limit: never waits on it forever.
-enum ChildProcess {
+package enum ChildProcess {
     /// Runs `executable` with `arguments` and stdin closed, capturing stdout and stderr.
     ///
     /// Past `timeoutSeconds`, or as soon as `shouldStop` (polled every 50 ms) says so, the
@@ -44,7 +44,7 @@ enum ChildProcess {
     /// (a grandchild holding the pipe) are left behind with what they had read.
     /// `environment` is added to this process's own (`PYTHON_GIL`).
     /// - Throws: `ChildProcessError` when the program cannot be started.
-    static func run(_ executable: String, _ arguments: [String], timeoutSeconds: Seconds,
+    package static func run(_ executable: String, _ arguments: [String], timeoutSeconds: Seconds,
                     environment: [String: String] = [:], shouldStop: () -> Bool = { false }) throws -> ChildResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)

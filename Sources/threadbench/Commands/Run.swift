@@ -23,6 +23,7 @@ extension ThreadBench {
         @Option(name: .customLong("budget"), help: "Seconds the whole run may take; rounds give to fit it (default 135, 18 with --quick). Ignored with --repetitions.") var budgetSeconds: Double?
         @Option(help: "Discarded warm-up rounds per workload and runtime.") var warmup = 1
         @Option(name: .customLong("round-order"), help: "Order of a round's batches: ascending (1 first) or centred (1 in the middle).") var roundOrder = RoundOrder.ascending
+        @Option(name: .customLong("swift-rounds"), help: "Where swift and swift-gil rounds run: shared (all in this process) or fresh (each in a new process, as CPython's).") var swiftRounds = SwiftRounds.shared
         @Option(help: "Tasks per batch (strong scaling) or per thread (weak); default: each workload's own.") var tasks: Int?
         @Option(help: "Scaling: strong (fixed total work) or weak (fixed work per thread).") var scaling = Scaling.strong
         @Option(name: .customLong("switch-interval"), help: "The emulated GIL's switch interval in milliseconds.") var switchIntervalMs = 5.0
@@ -54,8 +55,7 @@ extension ThreadBench {
                     preflight: { try Suite.preflight($0) }, pythonDriverPath: { try PythonDriver.scriptPath() })
                 try configuration.check()
                 try saveBaseline.map(Baselines.check)
-                configuration.plan.roundOrder = roundOrder
-                configuration.details = details
+                (configuration.plan.roundOrder, configuration.swiftRounds, configuration.details) = (roundOrder, swiftRounds, details)
                 let suiteOptions = try io.suiteOptions(quick: quick)
                 configuration.plan.workloads = try Suite.workloads(namedIn: workloads, options: suiteOptions)
                 prepared.value = configuration
@@ -65,9 +65,10 @@ extension ThreadBench {
         }
 
         func run() throws {
+            guard let configuration = prepared.value else { throw CommandFailure(description: "options not checked") }
+            if let request = RoundRequest.pending { return try RoundChild.serve(request, configuration: configuration) }
             BuildWarning.emitIfDebug()
             Interruption.install()
-            guard let configuration = prepared.value else { throw CommandFailure(description: "options not checked") }
             let console = RunConsole(showProgress: progress || Terminal.stderrIsTTY, details: details)
             let outcome: RunOutcome
             do {
@@ -80,9 +81,7 @@ extension ThreadBench {
             }
             try export.write(outcome.analysis, metadata: outcome.metadata, complete: true,
                              precision: outcome.precision.workloadLines + [outcome.precision.closingLine].compactMap { $0 })
-            if let saveBaseline {
-                print("baseline: " + (try Baselines(folder: configuration.outFolder + "/baselines").save(rawPath: outcome.paths.raw, as: saveBaseline)))
-            }
+            try saveBaseline.map { print("baseline: " + (try Baselines(folder: configuration.outFolder + "/baselines").save(rawPath: outcome.paths.raw, as: $0))) }
             try outcome.requireASuccessfulBatch()
         }
 
