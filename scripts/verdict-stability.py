@@ -63,6 +63,7 @@ def main(paths):
         print(f"  differs: {k[0]} {k[1]} {k[2]}: " + ", ".join(run[k]["verdict"] for run in runs))
     for figure in ("speedup", "parallelism"):
         pairs = big = 0
+        by_runtime = {}
         for a, b in itertools.combinations(runs, 2):
             for k in shared:
                 ra, rb = a[k], b[k]
@@ -77,7 +78,11 @@ def main(paths):
                     z = diff / se
                 pairs += 1
                 big += abs(z) > 1.96
-        print(f"A/A {figure}: {big} of {pairs} same-cell pairs at |z| > 1.96 ({100 * big / max(1, pairs):.1f}%)")
+                counts = by_runtime.setdefault(k[1], [0, 0])
+                counts[0] += abs(z) > 1.96
+                counts[1] += 1
+        print(f"A/A {figure}: {big} of {pairs} same-cell pairs at |z| > 1.96 ({100 * big / max(1, pairs):.1f}%); "
+              + ", ".join(f"{runtime} {b}/{n}" for runtime, (b, n) in sorted(by_runtime.items())))
 
 
 if __name__ == "__main__":
