@@ -406,13 +406,23 @@ class Slot:
 
 def thread_body(worker, task_range, gate, slot):
     """The target of every worker thread: wait at the start barrier, then run the tasks."""
-    slot.began_ns = time.perf_counter_ns()
+    gate_then_run(worker, task_range, gate, slot, time.perf_counter_ns)
+
+
+def gate_then_run(worker, task_range, gate, slot, clock, prepare=None):
+    """Notes when the worker began, runs `prepare` (if any), waits at the start barrier, notes
+    when it opened, then runs the tasks, all on `clock`. Returns False when the barrier broke
+    (the batch was abandoned before it started), True when the tasks ran."""
+    slot.began_ns = clock()
+    if prepare is not None:
+        prepare()
     try:
         gate.wait()
     except threading.BrokenBarrierError:
-        return
-    slot.gate_ns = time.perf_counter_ns()
-    run_tasks(worker, task_range, slot, time.perf_counter_ns)
+        return False
+    slot.gate_ns = clock()
+    run_tasks(worker, task_range, slot, clock)
+    return True
 
 
 def run_tasks(worker, task_range, slot, clock):
@@ -598,15 +608,10 @@ forkserver_ready = False
 def process_body(worker, task_range, gate, writer):
     """The target of every worker process: as thread_body, then one message back on its pipe."""
     slot = Slot()
-    slot.began_ns = time.monotonic_ns()
     try:
-        warm_up()  # a spawned or forkserver child starts with cold code
-        try:
-            gate.wait()
-        except threading.BrokenBarrierError:
+        # A spawned or forkserver child starts with cold code: warm it before the gate.
+        if not gate_then_run(worker, task_range, gate, slot, time.monotonic_ns, prepare=warm_up):
             return
-        slot.gate_ns = time.monotonic_ns()
-        run_tasks(worker, task_range, slot, time.monotonic_ns)
         worker.close()
         usage = resource.getrusage(resource.RUSAGE_SELF)
         result = dict(vars(slot))
