@@ -13,7 +13,7 @@ multiprocessing.Process(target=..., args=(...), daemon=True) of the requested
 Input:  {"contract": 1, "workload": "math", "threads": 2, "tasks": 128, "ranges": null,
          "timeout_s": 120, "switch_interval_ms": 5, "params": {"iterations": 1000000}}
 Output: {"contract": 1, "implementation": "cpython", "python_version": "3.11.7",
-         "gil_enabled": true, "pid": 4242, "wall_s": ..., "threads": [{...}, ...], "error": null, ...}
+         "gil_enabled": true, "free_threaded": false, "pid": 4242, "wall_s": ..., "threads": [{...}, ...], "error": null, ...}
 """
 
 import gc
@@ -24,6 +24,7 @@ import os
 import resource
 import signal
 import sys
+import sysconfig
 import threading
 import time
 import http.client
@@ -735,6 +736,7 @@ def interpreter():
         "implementation": sys.implementation.name,
         "python_version": "%d.%d.%d" % sys.version_info[:3],
         "gil_enabled": bool(probe()) if probe else True,
+        "free_threaded": bool(sysconfig.get_config_var("Py_GIL_DISABLED")),
         "switch_interval_ms": sys.getswitchinterval() * 1000.0,
         "pid": os.getpid(),
     }
