@@ -30,6 +30,7 @@ extension ThreadBench {
         var failOnRegressionPercent: Double?
 
         @Option(help: "Also write an SVG chart with every run's speedup curves to this file.") var chart: String?
+        @Option(name: .customLong("match-runtime"), help: "BASELINE=OTHER: compare the first file's rows of runtime BASELINE with the other files' rows of OTHER, e.g. cpython-3.11=cpython-3.14t (repeatable).") var matchRuntime: [String] = []
 
         func validate() throws {
             guard files.count + (baseline == nil ? 0 : 1) >= 2 else {
@@ -49,7 +50,7 @@ extension ThreadBench {
                 let base = try baseline.map { try Baselines(folder: baselines).existing($0) }
                 let runs = try ([base].compactMap { $0 } + files).map { try CSVRunReader.read(path: $0) }
                 let settings = ComparisonSettings(test: test, correction: correction, alpha: alpha, threshold: threshold)
-                report = try ComparisonReport(runs: runs, settings: settings)
+                report = try ComparisonReport(runs: runs, settings: settings, matching: try matchRuntime.map(RuntimeMatch.init(parsing:)))
             } catch let error as ComparisonError {
                 throw ValidationError(error.description)  // input compare cannot judge: a usage error, 64
             } catch CSVReadError.noRows(let path) {
