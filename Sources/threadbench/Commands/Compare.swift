@@ -51,12 +51,10 @@ extension ThreadBench {
                 let runs = try ([base].compactMap { $0 } + files).map { try CSVRunReader.read(path: $0) }
                 let settings = ComparisonSettings(test: test, correction: correction, alpha: alpha, threshold: threshold)
                 report = try ComparisonReport(runs: runs, settings: settings, matching: try matchRuntime.map(RuntimeMatch.init(parsing:)))
-            } catch let error as ComparisonError {
-                throw ValidationError(error.description)  // input compare cannot judge: a usage error, 64
+            } catch let error where error is ComparisonError || error is Baselines.Problem {
+                throw ValidationError("\(error)")  // input compare cannot judge, or a bad baseline: a usage error, 64
             } catch CSVReadError.noRows(let path) {
                 throw ValidationError(CSVReadError.noRows(path: path).description)
-            } catch let problem as Baselines.Problem {
-                throw ValidationError(problem.description)
             }
             let output = try ComparisonOutput.render(report, format: format)
             if let chart {
