@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the system packages ThreadBench needs (libcurl headers, pkg-config, Python 3), and for
-# the tests Chromium and Python's jsonschema (THREADBENCH_SETUP_TESTS=0 skips those), when any is
+# the tests Chromium, python3-venv and Python's jsonschema (THREADBENCH_SETUP_TESTS=0 skips those), when any is
 # missing and this user may run apt-get. Safe to run again.
 set -euo pipefail
 missing=0
@@ -23,6 +23,17 @@ if [ "${THREADBENCH_SETUP_TESTS:-1}" = 1 ] && ! command -v chromium >/dev/null 2
         apt-get install -y -qq chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
     else
         echo "setup: please install chromium (the HTML report's browser test needs it)" >&2
+        exit 1
+    fi
+fi
+# Debian's python3-venv, which the test of two interpreters side by side makes a virtual
+# environment with (tests only; Debian leaves venv's ensurepip out of python3).
+if [ "${THREADBENCH_SETUP_TESTS:-1}" = 1 ] && ! python3 -c "import ensurepip" >/dev/null 2>&1; then
+    if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get install -y -qq python3-venv >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null; }
+    else
+        echo "setup: please install python3-venv (the test of two interpreters needs python3 -m venv)" >&2
         exit 1
     fi
 fi

@@ -13,7 +13,7 @@ multiprocessing.Process(target=..., args=(...), daemon=True) of the requested
 Input:  {"contract": 1, "workload": "math", "threads": 2, "tasks": 128, "ranges": null,
          "timeout_s": 120, "switch_interval_ms": 5, "params": {"iterations": 1000000}}
 Output: {"contract": 1, "implementation": "cpython", "python_version": "3.11.7",
-         "gil_enabled": true, "pid": 4242, "wall_s": ..., "threads": [{...}, ...], "error": null, ...}
+         "gil_enabled": true, "free_threaded": false, "pid": 4242, "wall_s": ..., "threads": [{...}, ...], "error": null, ...}
 """
 
 import gc
@@ -24,6 +24,7 @@ import os
 import resource
 import signal
 import sys
+import sysconfig
 import threading
 import time
 import http.client
@@ -406,13 +407,23 @@ class Slot:
 
 def thread_body(worker, task_range, gate, slot):
     """The target of every worker thread: wait at the start barrier, then run the tasks."""
-    slot.began_ns = time.perf_counter_ns()
+    gate_then_run(worker, task_range, gate, slot, time.perf_counter_ns)
+
+
+def gate_then_run(worker, task_range, gate, slot, clock, prepare=None):
+    """Notes when the worker began, runs `prepare` (if any), waits at the start barrier, notes
+    when it opened, then runs the tasks, all on `clock`. Returns False when the barrier broke
+    (the batch was abandoned before it started), True when the tasks ran."""
+    slot.began_ns = clock()
+    if prepare is not None:
+        prepare()
     try:
         gate.wait()
     except threading.BrokenBarrierError:
-        return
-    slot.gate_ns = time.perf_counter_ns()
-    run_tasks(worker, task_range, slot, time.perf_counter_ns)
+        return False
+    slot.gate_ns = clock()
+    run_tasks(worker, task_range, slot, clock)
+    return True
 
 
 def run_tasks(worker, task_range, slot, clock):
@@ -598,15 +609,10 @@ forkserver_ready = False
 def process_body(worker, task_range, gate, writer):
     """The target of every worker process: as thread_body, then one message back on its pipe."""
     slot = Slot()
-    slot.began_ns = time.monotonic_ns()
     try:
-        warm_up()  # a spawned or forkserver child starts with cold code
-        try:
-            gate.wait()
-        except threading.BrokenBarrierError:
+        # A spawned or forkserver child starts with cold code: warm it before the gate.
+        if not gate_then_run(worker, task_range, gate, slot, time.monotonic_ns, prepare=warm_up):
             return
-        slot.gate_ns = time.monotonic_ns()
-        run_tasks(worker, task_range, slot, time.monotonic_ns)
         worker.close()
         usage = resource.getrusage(resource.RUSAGE_SELF)
         result = dict(vars(slot))
@@ -730,6 +736,7 @@ def interpreter():
         "implementation": sys.implementation.name,
         "python_version": "%d.%d.%d" % sys.version_info[:3],
         "gil_enabled": bool(probe()) if probe else True,
+        "free_threaded": bool(sysconfig.get_config_var("Py_GIL_DISABLED")),
         "switch_interval_ms": sys.getswitchinterval() * 1000.0,
         "pid": os.getpid(),
     }

@@ -98,6 +98,10 @@ public enum ComparisonError: Error, Equatable, CustomStringConvertible {
     case nothingInCommon(baseline: String, other: String)
     /// Two runs have rows in common, but in every one of them a task did different work.
     case differentWork(baseline: String, other: String, example: String)
+    /// A runtime match that is not `BASELINE=OTHER` with two different names (`RuntimeMatch`).
+    case badRuntimeMatch(String)
+    /// A run lacks the runtime a match names for it.
+    case runtimeNotInRun(Runtime, path: String, present: [Runtime])
 
     public var description: String {
         switch self {
@@ -111,6 +115,10 @@ public enum ComparisonError: Error, Equatable, CustomStringConvertible {
         case .differentWork(let baseline, let other, let example):
             return "\(baseline) and \(other) have no rows of the same work per task (\(example)); "
                 + "compare runs made with the same sizes"
+        case .badRuntimeMatch(let text):
+            return "'\(text)': a runtime match is BASELINE=OTHER, two different runtime names (cpython-3.11=cpython-3.14t)"
+        case let .runtimeNotInRun(runtime, path, present):
+            return "\(path) has no \(runtime) rows (it has " + present.map(\.rawValue).joined(separator: ", ") + ")"
         }
     }
 }
@@ -120,9 +128,13 @@ extension ComparisonReport {
     /// - Parameters:
     ///   - runs: two or more runs.
     ///   - settings: the test, correction, error rate and threshold band.
+    ///   - matching: runtimes of the baseline compared on purpose with other runtimes of the
+    ///     other runs (`RuntimeMatch`), applied before anything is matched.
     /// - Throws: `ComparisonError`.
-    public init(runs: [RecordedRun], settings: ComparisonSettings = .standard) throws {
-        guard runs.count >= 2 else { throw ComparisonError.tooFewRuns }
+    public init(runs given: [RecordedRun], settings: ComparisonSettings = .standard,
+                matching: [RuntimeMatch] = []) throws {
+        guard given.count >= 2 else { throw ComparisonError.tooFewRuns }
+        let (runs, matchLines) = try RuntimeMatch.apply(matching, to: given)
         self.runs = runs
         self.settings = settings
         analyses = runs.map(RunAnalysis.init)
@@ -139,7 +151,7 @@ extension ComparisonReport {
             warnings += compared.warnings
         }
         self.rows = rows
-        self.warnings = Self.runWarnings(runs) + warnings + Self.roundWarnings(rows, runs: runs)
+        self.warnings = matchLines + Self.runWarnings(runs) + warnings + Self.roundWarnings(rows, runs: runs)
         self.threading = Self.threadingRows(groups, runs: runs, settings: settings)
         self.curves = Self.curves(analyses)
     }

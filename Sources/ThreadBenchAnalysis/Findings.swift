@@ -45,7 +45,7 @@ public struct Findings: Sendable {
         guard let row = pick(rows.filter { $0.verdict != .failed }, at: threads) else { return .allFailed }
         if row.verdict == .inconclusive, !(row.speedup > 0) { return .noBaseline }
         // A serialized row's sentence names the CPUs too: one usable CPU may be its cause.
-        let bound = row.kind.isBoundByCPUs(under: runtime) || row.verdict == .serialized
+        let bound = row.isBoundByCPUs || row.verdict == .serialized
         return .row(row, usableCPUs: bound ? usableCPUs : nil, limit: cpuLimit)
     }
 

@@ -6,15 +6,18 @@ public enum RuntimeComparison {
     /// How far apart the emulated and the real GIL's speedups may be to count as close.
     public static let closeMargin = 0.15
 
-    /// One finding per workload with CPython rows, comparing every runtime's speedup at the
-    /// largest thread count they all ran (above 1).
+    /// One finding per workload with rows of CPython threads under a GIL, comparing every
+    /// runtime's speedup at the largest thread count they all ran (above 1). Of several
+    /// interpreters, the first whose rows ran with a GIL is the real one: a free-threaded
+    /// interpreter without its GIL has no GIL for the emulation to be held against.
     public static func findings(_ rows: [SummaryRow]) -> [Finding] {
         rows.orderedGroups(by: \.workload).compactMap { name, members in gap(for: name, members).map(Finding.runtimes) }
     }
 
     private static func gap(for workload: String, _ rows: [SummaryRow]) -> RuntimeGap? {
         let byRuntime = rows.orderedGroups(by: \.runtime)
-        guard let python = byRuntime.map(\.key).first(where: { $0.isCPython && $0 != .cpythonProcesses }) else { return nil }
+        guard let python = byRuntime.first(where: { $0.key.runsOnCPythonThreads && !($0.members.first?.runsWithoutGIL ?? true) })?.key
+        else { return nil }
         var gap = RuntimeGap(workload: workload, threads: nil, speedups: [], gap: nil, closeMargin: closeMargin,
                              cpythonErrors: rows.contains { $0.runtime.isCPython && $0.errors > 0 })
         let counts = byRuntime.map { Set($0.members.map(\.threads)) }

@@ -5,7 +5,7 @@ import ThreadBenchModel
 /// Amdahl's law (strong scaling) or Gustafson's (weak scaling), and the USL; Karp-Flatt per
 /// thread count is kept in the summary.
 ///
-/// The fits' rules: computation that threads run in parallel (`WorkloadKind.isBoundByCPUs`)
+/// The fits' rules: computation that threads run in parallel (`BatchIdentity.isBoundByCPUs`)
 /// is fitted only on thread counts up to the usable CPUs, since past them the speedup is
 /// held at the CPU count whatever the code does, and a law fitted across that bend reads the
 /// CPU limit as a serial fraction or a decline. A fit needs more thread counts above 1 than
@@ -63,7 +63,7 @@ public struct ScalingModel: Sendable, Equatable {
             let first = group[0]
             let points = group.filter { $0.speedup > 0 && $0.speedup.isFinite }
                 .map { ScalingPoint(threads: $0.threads, speedup: $0.speedup) }
-            let fitted = first.kind.isBoundByCPUs(under: first.runtime) ? points.filter { $0.threads <= cpus } : points
+            let fitted = first.isBoundByCPUs ? points.filter { $0.threads <= cpus } : points
             return ScalingModel(workload: first.workload, kind: first.kind, runtime: first.runtime,
                                 runtimeVersion: first.runtimeVersion, scaling: first.scaling, points: points,
                                 fittedPoints: fitted, usableCPUs: cpus, usableCPUsText: text,

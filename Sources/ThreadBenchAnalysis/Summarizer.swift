@@ -50,7 +50,7 @@ public enum Summarizer {
             wallCI95LowSeconds: wallCI?.low ?? 0, wallCI95HighSeconds: wallCI?.high ?? 0,
             speedup: speedup, speedupCI95Low: cell.speedup?.low ?? 0, speedupCI95High: cell.speedup?.high ?? 0,
             efficiency: speedup / n, karpFlatt: nil,
-            idealSpeedup: idealSpeedup(first.kind, first.runtime, threads: first.threads, usableCPUs: usableCPUs),
+            idealSpeedup: idealSpeedup(first, usableCPUs: usableCPUs),
             verdict: .baseline,
             gilWaitMedianSeconds: Statistics.median(group.map(\.gilWaitSeconds)),
             taskP50MedianMillis: Statistics.median(group.map(\.taskP50Millis)),
@@ -59,6 +59,7 @@ public enum Summarizer {
             speedupUnpaired: cell.unpaired.speedup, speedupUnpairedCI95Low: cell.unpaired.ci95Low,
             speedupUnpairedCI95High: cell.unpaired.ci95High, rounds: cell.rounds,
             speedupHalfWidthPct: cell.halfWidthPct, precisionMet: cell.precisionMet)
+        row.pythonGIL = first.pythonGIL
         row.parallelism = cell.parallelism
         row.cpuEfficiency = cell.cpuEfficiency
         row.coresBusy = LogInterval(group.compactMap(\.coresBusy))?.estimate

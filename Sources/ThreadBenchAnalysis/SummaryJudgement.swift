@@ -9,21 +9,19 @@ extension BatchRecord {
     public var failed: Bool { errors > 0 || timedOut > 0 }
 }
 
-extension WorkloadKind {
-    /// Whether computation of this kind under `runtime` is bound by the CPUs: threads run it
-    /// in parallel (no GIL), so past the usable CPUs they only take turns.
-    public func isBoundByCPUs(under runtime: Runtime) -> Bool {
-        self == .cpu && runtime.runsWithoutGIL
-    }
+extension BatchIdentity {
+    /// Whether this row's computation is bound by the CPUs: its threads ran it in parallel (no
+    /// GIL, as the row recorded it), so past the usable CPUs they only take turns.
+    public var isBoundByCPUs: Bool { kind == .cpu && runsWithoutGIL }
 }
 
 extension Summarizer {
-    /// The best speedup a workload could reach here: N for waits, min(N, usable CPUs) for
+    /// The best speedup a row's workload could reach here: N for waits, min(N, usable CPUs) for
     /// computation without a GIL, 1 for computation under one.
-    static func idealSpeedup(_ kind: WorkloadKind, _ runtime: Runtime, threads: Int, usableCPUs: Int) -> Double {
-        switch kind {
-        case .io: Double(threads)
-        case .cpu, .mixed: runtime.runsWithoutGIL ? Double(min(threads, max(1, usableCPUs))) : 1
+    static func idealSpeedup(_ row: some BatchIdentity, usableCPUs: Int) -> Double {
+        switch row.kind {
+        case .io: Double(row.threads)
+        case .cpu, .mixed: row.runsWithoutGIL ? Double(min(row.threads, max(1, usableCPUs))) : 1
         }
     }
 
@@ -35,7 +33,7 @@ extension Summarizer {
         guard row.threads > 1, s > 0, s.isFinite else { return }
         if s > n {
             row.notes.append("superlinear (speedup above \(row.threads)x): no Karp-Flatt")
-        } else if row.kind.isBoundByCPUs(under: row.runtime), row.threads > usableCPUs {
+        } else if row.isBoundByCPUs, row.threads > usableCPUs {
             row.notes.append("past the \(usableCPUs) usable CPU\(usableCPUs == 1 ? "" : "s"): no Karp-Flatt "
                 + "(it would measure the CPU limit)")
         } else {
@@ -94,6 +92,7 @@ extension Summarizer {
             idealSpeedup: none, verdict: .failed, gilWaitMedianSeconds: none, taskP50MedianMillis: none,
             errors: group.reduce(0) { $0 + $1.errors }, timedOut: group.reduce(0) { $0 + $1.timedOut })
         row.failedBatches = group.count
+        row.pythonGIL = first.pythonGIL
         row.intervalIsNominal95 = false
         row.notes = ["all \(group.count) batches failed or timed out"]
         return row

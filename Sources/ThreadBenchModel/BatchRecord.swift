@@ -5,6 +5,8 @@ public struct BatchRecord: Sendable, Equatable {
     public var runtime: Runtime
     /// The interpreter or compiler that ran it ("swift-6.3", "cpython-3.11.7").
     public var runtimeVersion: String
+    /// A CPython batch's GIL as its interpreter reported it; nil for the Swift runtimes.
+    public var pythonGIL: PythonGILState?
     public var switchIntervalMs: Double
     public var scaling: Scaling
     public var threads: Int

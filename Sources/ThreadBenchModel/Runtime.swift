@@ -1,8 +1,10 @@
 /// Which threads ran a workload, and under which lock; typed end to end, CSV name on the outside.
 ///
 /// The selectable runtimes are the ones a user can ask for. A CPython run whose interpreter
-/// reports no GIL records `cpython-nogil`; a name written by another ThreadBench version that
-/// this one does not know is kept as `.other` so its file still loads.
+/// reports no GIL records `cpython-nogil`; a run of several interpreters side by side records
+/// one `cpython-<name>` per interpreter (`cpython-3.11`, `cpython-3.14t`); a name written by
+/// another ThreadBench version that this one does not know is kept as `.other` so its file
+/// still loads.
 public enum Runtime: Hashable, Sendable, Comparable, CustomStringConvertible, RawRepresentable,
     ExpressibleByStringLiteral {
     /// Plain Swift threads, no lock: computation can use every core.
@@ -13,6 +15,10 @@ public enum Runtime: Hashable, Sendable, Comparable, CustomStringConvertible, Ra
     case cpython
     /// The rows of `cpython` when the interpreter runs without a GIL (free-threaded build).
     case cpythonNoGIL
+    /// Real CPython threads under one of several interpreters run side by side, named after it:
+    /// `cpythonInterpreter("3.14t")` is `cpython-3.14t` (`PythonRuntimeNames` gives the names).
+    /// Whether its rows ran with a GIL is recorded on each row (`PythonGILState`), not in the name.
+    case cpythonInterpreter(String)
     /// The remedy beside the caveat: the same Python workloads, one `multiprocessing.Process`
     /// per worker, each with its own interpreter and GIL.
     case cpythonProcesses
@@ -35,6 +41,9 @@ public enum Runtime: Hashable, Sendable, Comparable, CustomStringConvertible, Ra
         case "cpython": self = .cpython
         case "cpython-nogil": self = .cpythonNoGIL
         case "cpython-processes": self = .cpythonProcesses
+        case let name where name.hasPrefix(Self.interpreterPrefix)
+            && name.dropFirst(Self.interpreterPrefix.count).first?.isNumber == true:
+            self = .cpythonInterpreter(String(name.dropFirst(Self.interpreterPrefix.count)))
         default: self = .other(rawValue)
         }
     }
@@ -57,21 +66,35 @@ public enum Runtime: Hashable, Sendable, Comparable, CustomStringConvertible, Ra
         case .cpython: "cpython"
         case .cpythonNoGIL: "cpython-nogil"
         case .cpythonProcesses: "cpython-processes"
+        case .cpythonInterpreter(let name): Self.interpreterPrefix + name
         case .other(let name): name
         }
     }
 
     public var description: String { rawValue }
 
-    /// Whether the rows came from a CPython interpreter.
-    public var isCPython: Bool { self == .cpython || self == .cpythonNoGIL || self == .cpythonProcesses }
+    /// What the name of one of several interpreters starts with; a digit (its version) follows.
+    public static let interpreterPrefix = "cpython-"
 
-    /// Whether computation under it can use every core: plain Swift, a free-threaded CPython,
-    /// or CPython processes (one GIL each).
+    /// Whether the rows came from a CPython interpreter.
+    public var isCPython: Bool { self == .cpythonProcesses || runsOnCPythonThreads }
+
+    /// Whether the rows came from CPython threads (`cpython`, `cpython-nogil`, or one of several
+    /// interpreters), not processes.
+    public var runsOnCPythonThreads: Bool {
+        switch self {
+        case .cpython, .cpythonNoGIL, .cpythonInterpreter: true
+        case .swift, .swiftGIL, .cpythonProcesses, .other: false
+        }
+    }
+
+    /// Whether computation under it can use every core, by its name alone: plain Swift, a
+    /// free-threaded CPython, or CPython processes (one GIL each). A row knows better
+    /// (`BatchIdentity.runsWithoutGIL` reads the GIL state it recorded).
     public var runsWithoutGIL: Bool { self == .swift || self == .cpythonNoGIL || self == .cpythonProcesses }
 
     /// Whether a `CPythonExecutor` runs it (the rows of `cpythonNoGIL` come from `cpython`'s).
-    public var runsInPythonDriver: Bool { self == .cpython || self == .cpythonProcesses }
+    public var runsInPythonDriver: Bool { self != .cpythonNoGIL && isCPython }
 
     /// The label CPython rows carry for an interpreter that reported `gilEnabled`.
     public static func cpython(gilEnabled: Bool) -> Runtime { gilEnabled ? .cpython : .cpythonNoGIL }
@@ -82,8 +105,9 @@ public enum Runtime: Hashable, Sendable, Comparable, CustomStringConvertible, Ra
         case .swiftGIL: 1
         case .cpython: 2
         case .cpythonNoGIL: 3
-        case .cpythonProcesses: 4
-        case .other: 5
+        case .cpythonInterpreter: 4
+        case .cpythonProcesses: 5
+        case .other: 6
         }
     }
 

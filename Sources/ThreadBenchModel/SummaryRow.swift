@@ -6,6 +6,8 @@ public struct SummaryRow: Sendable, Equatable {
     public var kind: WorkloadKind
     public var runtime: Runtime
     public var runtimeVersion: String
+    /// The GIL its batches ran under, as the first of them recorded it; nil for the Swift runtimes.
+    public var pythonGIL: PythonGILState?
     public var switchIntervalMs: Double
     public var scaling: Scaling
     public var threads: Int

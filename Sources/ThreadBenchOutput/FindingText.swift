@@ -87,7 +87,7 @@ extension RuntimeSpeedup {
     /// verdict, its cause (the GIL, or a single usable CPU), and what the wall-time ratio did.
     func serialText(_ row: SummaryRow, _ parallelism: LogInterval, subject: String, usableCPUs: Int,
                     limit: UsableCPUs.Limit?) -> String {
-        let cause = !runtime.runsWithoutGIL ? "the GIL" : usableCPUs == 1 ? "1 usable CPU" : "something serialized them"
+        let cause = !row.runsWithoutGIL ? "the GIL" : usableCPUs == 1 ? "1 usable CPU" : "something serialized them"
         let figure = String(format: "%.2f cores busy at %d threads [%.2f-%.2f] of ", parallelism.estimate,
                             row.threads, parallelism.low, parallelism.high) + MachineInfo.cpusText(usableCPUs, limit: limit)
         let ratio = String(format: "%.2fx [%.2f-%.2f]", row.speedup, row.speedupCI95Low, row.speedupCI95High)

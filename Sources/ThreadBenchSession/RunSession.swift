@@ -53,8 +53,8 @@ public struct RunSession {
         let store = ResultStore(paths: ResultPaths(folder: configuration.outFolder, label: metadata.hostLabel,
                                                    date: Date()), metadata: metadata)
         let runner = Runner(plan: plan, executors: executors)
-        for workload in plan.workloads where plan.runtimes.contains(.cpython)
-            && !runner.runs(workload, under: .cpython) {
+        let python = plan.runtimes.first(where: \.runsOnCPythonThreads)
+        for workload in plan.workloads where python.map({ !runner.runs(workload, under: $0) }) ?? false {
             delegate.runSession(notice: .noPythonVersion(workload: workload.name))
         }
         try measure(runner, into: store, metadata: metadata, delegate: delegate)

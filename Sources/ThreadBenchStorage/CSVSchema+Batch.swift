@@ -26,6 +26,29 @@ extension CSVSchema {
     })
     package static let runtimeVersion = KeyColumn("runtime_version", write: { CSVText.neutralized($0.runtimeVersion) },
                                           read: { $1.runtimeVersion = $0.text })
+    /// 1 for a free-threaded CPython build (`Py_GIL_DISABLED`), 0 for a GIL build; empty for
+    /// the Swift runtimes and in files before version 4. Read with `python_gil_enabled`.
+    package static let pythonFreeThreaded = KeyColumn("python_free_threaded", write: { flag($0.pythonGIL?.freeThreadedBuild) },
+                                                      read: { cell, record in
+        guard !cell.isBlank else { return }
+        let enabled = CSVCell(row: cell.row, column: pythonGILEnabled.name)
+        record.pythonGIL = PythonGILState(freeThreadedBuild: try readFlag(cell), enabled: try readFlag(enabled))
+    })
+    /// 1 when the GIL was on while the batch ran (`sys._is_gil_enabled()`), 0 when off.
+    package static let pythonGILEnabled = KeyColumn("python_gil_enabled", write: { flag($0.pythonGIL?.enabled) })
+
+    /// "1", "0", or empty for nil.
+    private static func flag(_ value: Bool?) -> String { value.map { $0 ? "1" : "0" } ?? "" }
+
+    /// A cell of "1" or "0".
+    private static func readFlag(_ cell: CSVCell) throws -> Bool {
+        switch cell.text.trimmingCharacters(in: .whitespaces) {
+        case "1": return true
+        case "0": return false
+        default: throw cell.bad(expected: "1 or 0")
+        }
+    }
+
     package static let scaling = KeyColumn("scaling", write: { $0.scaling.rawValue }, read: { cell, record in
         guard let scaling = Scaling(rawValue: cell.text) else { throw cell.bad(expected: "strong or weak") }
         record.scaling = scaling
@@ -44,7 +67,7 @@ extension CSVSchema {
 
     /// Which batch a row describes.
     package static let batchKey: [KeyColumn] = [
-        workload, kind, runtime, runtimeVersion,
+        workload, kind, runtime, runtimeVersion, pythonFreeThreaded, pythonGILEnabled,
         KeyColumn("switch_interval_ms", write: { CSVText.number($0.switchIntervalMs) },
                   read: { $1.switchIntervalMs = try $0.double(optional: true) }),
         scaling,

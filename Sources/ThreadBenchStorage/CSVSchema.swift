@@ -14,11 +14,14 @@ public enum CSVSchema {
     /// `other_cpu_s` to the raw file and `parallelism`, `cpu_efficiency`
     /// (each with its interval), `cores_busy` and `pilot_rounds` to the summary, and made every
     /// interval a t-interval on logs around the geometric mean (`LogInterval`).
-    public static let version = 3
+    /// Version 4 added `python_free_threaded` and `python_gil_enabled` to the batch key of
+    /// both files (empty when read from older files) and the `cpython-<name>` runtimes of
+    /// several interpreters side by side.
+    public static let version = 4
 
     /// The versions the reader reads: a version-1 row lacks the columns version 2 added,
     /// which then take their defaults (work unknown, no precision target).
-    public static let readableVersions = [1, 2, 3]
+    public static let readableVersions = [1, 2, 3, 4]
 
     /// Run and machine metadata, first on every row of every file.
     public static let metadataColumns = metadata.names()
@@ -36,7 +39,8 @@ public enum CSVSchema {
     /// and the columns that version-1 files lack (usable = logical CPUs with no limit; task work unknown).
     public static let optionalRawColumns = [outlier.name, usableCPUs.name, cpuLimit.name, taskWork.name,
                                             taskWorkUnit.name, precisionTarget.name, coresBusy.name, pilot.name,
-                                            machineChecks.name, stealSeconds.name, otherCPUSeconds.name] + metricColumns
+                                            machineChecks.name, stealSeconds.name, otherCPUSeconds.name,
+                                            pythonFreeThreaded.name, pythonGILEnabled.name] + metricColumns
 
     /// Raw-file columns a file must have to be read back, in file order.
     public static let requiredRawColumns = rawColumns.filter { !optionalRawColumns.contains($0) }

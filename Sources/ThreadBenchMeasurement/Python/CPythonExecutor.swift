@@ -28,17 +28,22 @@ public struct CPythonExecutor: BatchExecuting {
     public let driverPath: String
     /// Seconds a child may run past the batch timeout (start-up, report) before it is killed.
     public let graceSeconds: Seconds
+    /// The name its thread rows carry when it is one of several interpreters
+    /// (`PythonRuntimeNames`); nil: `cpython`, or `cpython-nogil` when the GIL was off.
+    public let runtimeName: Runtime?
 
     /// Creates an executor.
     /// - Parameters:
     ///   - workers: threads (`cpython`) or processes (`cpython-processes`).
     ///   - graceSeconds: how long a child may outlive the batch timeout before it is killed.
+    ///   - runtimeName: the name of its thread rows when it is one of several interpreters.
     public init(interpreter: PythonInterpreter, driverPath: String, workers: PythonWorkers = .threads,
-                graceSeconds: Seconds = 15) {
+                graceSeconds: Seconds = 15, runtimeName: Runtime? = nil) {
         self.interpreter = interpreter
         self.workers = workers
         self.driverPath = driverPath
         self.graceSeconds = graceSeconds
+        self.runtimeName = runtimeName
     }
 
     /// Only workloads with a Python version can run here.
@@ -74,15 +79,20 @@ public struct CPythonExecutor: BatchExecuting {
         return record
     }
 
+    /// A record of the batch with no measurements: its runtime, version and GIL as the report
+    /// says them, or as the interpreter's probe did when there is no report.
     private func emptyRecord(_ spec: BatchSpec, report: DriverReport?) -> BatchRecord {
-        let gil = report?.gil_enabled ?? interpreter.gilEnabled
+        let gil = PythonGILState(freeThreadedBuild: report?.free_threaded ?? interpreter.gilDisabledBuild,
+                                 enabled: report?.gil_enabled ?? interpreter.gilEnabled)
         let method = workers.startMethod.map { "-\($0.rawValue)" } ?? ""
         let version = (report.map { "cpython-\($0.python_version)" } ?? interpreter.runtimeVersion) + method
-        let runtime: Runtime = workers == .threads ? .cpython(gilEnabled: gil) : .cpythonProcesses
-        return BatchRecord(
+        let runtime = workers == .threads ? runtimeName ?? .cpython(gilEnabled: gil.enabled) : .cpythonProcesses
+        var record = BatchRecord(
             workload: spec.workload.name, kind: spec.workload.kind, runtime: runtime,
             runtimeVersion: version, switchIntervalMs: spec.switchIntervalMs, scaling: spec.scaling,
             threads: spec.threads, tasks: spec.tasks, repetition: spec.repetition)
+        record.pythonGIL = gil
+        return record
     }
 
     /// The record of a batch the driver ran: timings of the finished threads, counts, metrics.

@@ -57,6 +57,8 @@ struct DriverReport: Decodable, Equatable {
     var implementation: String
     var python_version: String
     var gil_enabled: Bool
+    /// Whether it is a free-threaded build (`Py_GIL_DISABLED`); absent from older drivers.
+    var free_threaded: Bool?
     var switch_interval_ms: Double
     /// Why the driver refused the batch, or nil.
     var error: String?

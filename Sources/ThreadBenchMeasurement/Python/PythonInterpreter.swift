@@ -15,9 +15,23 @@ public struct PythonInterpreter: Sendable, Equatable {
     public var gilDisabledBuild = false
     /// Variables added to its environment for every run: `PYTHON_GIL` from `--python-gil`.
     public var environment: [String: String] = [:]
+    /// Its `sys.prefix`: the virtual environment's folder when it runs in one, else the installation's.
+    public var prefix = ""
+    /// Whether it runs in a virtual environment (`sys.prefix` differs from `sys.base_prefix`).
+    public var inVirtualEnvironment = false
 
     /// The CSV's `runtime_version` for this interpreter, e.g. "cpython-3.11.7".
     public var runtimeVersion: String { "cpython-\(version)" }
+
+    /// "3.11" of "3.11.7".
+    public var minorVersion: String { version.split(separator: ".").prefix(2).joined(separator: ".") }
+
+    /// The executable with every link resolved.
+    public var resolvedExecutable: String { URL(fileURLWithPath: executable).resolvingSymlinksInPath().path }
+
+    /// What makes two interpreters the same one: the executable with every link resolved, and
+    /// the prefix, which tells a virtual environment (whose executable links to its base's) apart.
+    public var identity: String { resolvedExecutable + "\u{0}" + prefix }
 
     /// Names tried on PATH, in order, when no interpreter is given.
     public static let searchNames = ["python3", "python"]
@@ -55,7 +69,8 @@ public struct PythonInterpreter: Sendable, Equatable {
             + "print(json.dumps({'threadbench_probe': 1, 'major': sys.version_info[0], "
             + "'free_threaded': bool(sysconfig.get_config_var('Py_GIL_DISABLED')), "
             + "'version': '%d.%d.%d' % tuple(sys.version_info[:3]), 'implementation': sys.implementation.name, "
-            + "'executable': sys.executable, 'gil': bool(g()) if g else True}))"
+            + "'executable': sys.executable, 'gil': bool(g()) if g else True, "
+            + "'prefix': sys.prefix, 'base_prefix': getattr(sys, 'base_prefix', sys.prefix)}))"
         let result: ChildResult
         do {
             result = try ChildProcess.run(file, ["-c", script], timeoutSeconds: 20, environment: environment)
@@ -85,6 +100,8 @@ public struct PythonInterpreter: Sendable, Equatable {
         var interpreter = PythonInterpreter(path: file, executable: executable, version: answer.version, gilEnabled: answer.gil)
         interpreter.gilDisabledBuild = answer.free_threaded ?? false
         interpreter.environment = environment
+        interpreter.prefix = answer.prefix ?? ""
+        interpreter.inVirtualEnvironment = answer.prefix != nil && answer.prefix != answer.base_prefix
         return interpreter
     }
 
@@ -120,6 +137,9 @@ public struct PythonInterpreter: Sendable, Equatable {
         var gil: Bool
         // swiftlint:disable:next identifier_name
         var free_threaded: Bool?
+        var prefix: String?
+        // swiftlint:disable:next identifier_name
+        var base_prefix: String?
     }
 
     private static func folderList(_ searchPath: String?) -> [String] {

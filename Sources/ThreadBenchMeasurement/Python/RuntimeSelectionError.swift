@@ -12,6 +12,12 @@ public enum RuntimeSelectionError: Error, CustomStringConvertible {
     case gilNotSwitchable(PythonInterpreterError)
     /// A start method for `cpython-processes` that is not fork, forkserver or spawn.
     case unknownStartMethod(String)
+    /// The interpreter list has an empty entry ("python3,", "a,,b").
+    case emptyInterpreterName(list: String)
+    /// Two entries of the interpreter list are one interpreter (the same executable and prefix).
+    case duplicateInterpreter(first: String, second: String, executable: String)
+    /// `cpython-processes` asked for with several interpreters; it runs under one.
+    case processesWithSeveralInterpreters(count: Int)
 
     public var description: String {
         switch self {
@@ -25,6 +31,13 @@ public enum RuntimeSelectionError: Error, CustomStringConvertible {
         case .unknownStartMethod(let name):
             "unknown start method '\(name)' for cpython-processes; known: "
                 + StartMethod.allCases.map(\.rawValue).joined(separator: ", ")
+        case .emptyInterpreterName(let list):
+            "'\(list)': an empty name in the list"
+        case let .duplicateInterpreter(first, second, executable):
+            "'\(first)' and '\(second)' are the same interpreter (\(executable)); name each one once"
+        case .processesWithSeveralInterpreters(let count):
+            "cpython-processes runs under one interpreter and \(count) interpreters were given; "
+                + "run it with one, or leave it out to compare the interpreters' threads"
         }
     }
 }

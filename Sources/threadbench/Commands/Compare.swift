@@ -30,6 +30,7 @@ extension ThreadBench {
         var failOnRegressionPercent: Double?
 
         @Option(help: "Also write an SVG chart with every run's speedup curves to this file.") var chart: String?
+        @Option(name: .customLong("match-runtime"), help: "BASELINE=OTHER: compare the first file's rows of runtime BASELINE with the other files' rows of OTHER, e.g. cpython-3.11=cpython-3.14t (repeatable).") var matchRuntime: [String] = []
 
         func validate() throws {
             guard files.count + (baseline == nil ? 0 : 1) >= 2 else {
@@ -49,13 +50,11 @@ extension ThreadBench {
                 let base = try baseline.map { try Baselines(folder: baselines).existing($0) }
                 let runs = try ([base].compactMap { $0 } + files).map { try CSVRunReader.read(path: $0) }
                 let settings = ComparisonSettings(test: test, correction: correction, alpha: alpha, threshold: threshold)
-                report = try ComparisonReport(runs: runs, settings: settings)
-            } catch let error as ComparisonError {
-                throw ValidationError(error.description)  // input compare cannot judge: a usage error, 64
+                report = try ComparisonReport(runs: runs, settings: settings, matching: try matchRuntime.map(RuntimeMatch.init(parsing:)))
+            } catch let error where error is ComparisonError || error is Baselines.Problem {
+                throw ValidationError("\(error)")  // input compare cannot judge, or a bad baseline: a usage error, 64
             } catch CSVReadError.noRows(let path) {
                 throw ValidationError(CSVReadError.noRows(path: path).description)
-            } catch let problem as Baselines.Problem {
-                throw ValidationError(problem.description)
             }
             let output = try ComparisonOutput.render(report, format: format)
             if let chart {

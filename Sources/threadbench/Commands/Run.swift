@@ -14,7 +14,7 @@ extension ThreadBench {
 
         @Option(help: "Comma-separated workloads to run (see 'threadbench list'); default: all.") var workloads: String?
         @Option(help: "Comma-separated runtimes: swift, swift-gil, cpython, cpython-processes (default: the first three, cpython when a Python 3 is found; swift,swift-gil with --quick).") var runtimes: String?
-        @Option(help: "The Python 3 interpreter for the cpython runtime (default: python3, then python, on PATH).") var python: String?
+        @Option(help: "The Python 3 interpreter for the cpython runtime, or a comma-separated list run side by side as cpython-<version> each (default: python3, then python, on PATH).") var python: String?
         @Option(name: .customLong("python-gil"), help: "PYTHON_GIL for the interpreter: 0 runs a free-threaded build without its GIL, 1 with it (needs a free-threaded build).") var pythonGIL: Int?
         @Option(name: .customLong("start-method"), help: "How cpython-processes starts its processes: fork, forkserver or spawn (default: fork).") var startMethod: String?
         @Option(help: "Thread counts: a list like 1,2,4,8 or a doubling range like 1...64.") var threads = "1...64"
@@ -93,7 +93,7 @@ extension ThreadBench {
         /// A core error as a one-line `ValidationError` that names the option at fault.
         static func naming(_ error: any Error) -> any Error {
             switch error {
-            case RuntimeSelectionError.unusableInterpreter: ValidationError("--python \(error)")
+            case RuntimeSelectionError.unusableInterpreter, RuntimeSelectionError.emptyInterpreterName, RuntimeSelectionError.duplicateInterpreter: ValidationError("--python \(error)")
             case RuntimeSelectionError.gilNotSwitchable: ValidationError("--python-gil: \(error)")
             case RuntimeSelectionError.noPythonFound: ValidationError("\(error); name one with --python PATH")
             case let error as RunSettingError:

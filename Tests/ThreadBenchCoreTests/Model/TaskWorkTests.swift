@@ -32,7 +32,7 @@ import Testing
         #expect(run.records == records)
         let header = String(decoding: data, as: UTF8.self).prefix { $0 != "\n" }
         #expect(header.contains("tasks,task_work,task_work_unit,repetition"))
-        #expect(String(decoding: data, as: UTF8.self).split(separator: "\n")[1].hasPrefix("3,"), "schema version 3")
+        #expect(String(decoding: data, as: UTF8.self).split(separator: "\n")[1].hasPrefix("4,"), "schema version 4")
     }
 
     @Test func rowsAppendedOneByOneMakeTheSameFile() throws {

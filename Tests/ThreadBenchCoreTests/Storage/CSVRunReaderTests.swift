@@ -108,7 +108,7 @@ import Testing
         var lines = try Self.csvText().components(separatedBy: "\n")
         lines[1] = "9" + lines[1].dropFirst()
         #expect(error(lines.joined(separator: "\n"))
-            == "x.csv:2: schema_version '9', this threadbench reads versions 1, 2 and 3")
+            == "x.csv:2: schema_version '9', this threadbench reads versions 1, 2, 3 and 4")
     }
 
     @Test func headerWithoutRows() throws {
