@@ -28,8 +28,8 @@ extension Summarizer {
     /// Repetition r of the cell and repetition r of the 1-thread row ran in the same round, so
     /// each round gives a speedup wall(1, r) / wall(N, r) and a parallelism busy(N, r) / busy(1, r)
     /// (`RoundRatios`); each figure is their geometric mean with a t-interval on the logs
-    /// (`LogInterval`). Pilot rounds only say whether the precision was met (`CellPlan`): the
-    /// planning figure is parallelism for computation, the speedup otherwise.
+    /// (`LogInterval`). Pilot rounds only say whether the precision was met (`CellPlan`), on the
+    /// figure the rounds were planned on (`PlanningFigure`).
     static func figures(group: [BatchRecord], baseline: [BatchRecord], scale: Double) -> CellFigures {
         let measured = group.filter { !$0.isPilot }, measuredBaseline = baseline.filter { !$0.isPilot }
         let unpaired = unpairedSpeedup(baseline: measuredBaseline.map(\.wallSeconds), walls: measured.map(\.wallSeconds),
@@ -42,12 +42,9 @@ extension Summarizer {
         let half = cell.speedup?.relativeHalfWidth ?? .infinity
         cell.halfWidthPct = half.isFinite ? half * 100 : nil
         let pilot = RoundRatios(group: group, baseline: baseline, scale: scale, pilot: true)
-        if let target = first.precisionTarget, !pilot.speedups.isEmpty {
-            let byParallelism = first.kind == .cpu && !pilot.parallelism.isEmpty
-            let plan = CellPlan(pilotFigures: byParallelism ? pilot.parallelism : pilot.speedups, precision: target,
-                                minimumRounds: 2, maximumRounds: 2)
-            let count = byParallelism ? ratios.parallelism.count : ratios.speedups.count
-            cell.precisionMet = plan.meetsTarget(measuredRounds: count, precision: target)
+        if let target = first.precisionTarget, !pilot.planning.isEmpty {
+            let plan = CellPlan(pilotFigures: pilot.planning, precision: target, minimumRounds: 2, maximumRounds: 2)
+            cell.precisionMet = plan.meetsTarget(measuredRounds: ratios.planning.count, precision: target)
         }
         return cell
     }
