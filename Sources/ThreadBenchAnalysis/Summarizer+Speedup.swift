@@ -12,7 +12,7 @@ struct CellFigures: Equatable {
     /// Speedup over parallelism per round: CPU at 1 thread over CPU at N for the same work.
     var cpuEfficiency: LogInterval?
     /// The ratio of the geometric means of all 1-thread and all N-thread walls, rounds ignored.
-    var unpaired: SpeedupInterval
+    var unpaired: UnpairedSpeedup
     /// Measured rounds with both walls (at 1 thread, the repetitions).
     var rounds: Int
     /// The speedup interval's half-width in percent of the speedup; nil at 1 thread.
@@ -51,15 +51,15 @@ extension Summarizer {
 
     /// exp(mean ln baseline - mean ln walls) with Welch's t-interval on the two samples' logs
     /// (`WelchLogRatio`); the point alone when a side has fewer than 2 walls.
-    static func unpairedSpeedup(baseline: [Double], walls: [Double], scale: Double) -> SpeedupInterval {
+    static func unpairedSpeedup(baseline: [Double], walls: [Double], scale: Double) -> UnpairedSpeedup {
         guard let welch = WelchLogRatio(baseline: walls, other: baseline) else {
             let a = baseline.filter { $0 > 0 && $0.isFinite }, b = walls.filter { $0 > 0 && $0.isFinite }
-            guard !a.isEmpty, !b.isEmpty else { return SpeedupInterval(speedup: 0, ci95Low: 0, ci95High: 0) }
+            guard !a.isEmpty, !b.isEmpty else { return UnpairedSpeedup(speedup: 0, ci95Low: 0, ci95High: 0) }
             let point = scale * exp(Statistics.mean(a.map { Foundation.log($0) }) - Statistics.mean(b.map { Foundation.log($0) }))
-            return SpeedupInterval(speedup: point, ci95Low: point, ci95High: point)
+            return UnpairedSpeedup(speedup: point, ci95Low: point, ci95High: point)
         }
         let interval = welch.logInterval(level: LogInterval.level)
-        return SpeedupInterval(speedup: scale * exp(welch.logEstimate), ci95Low: scale * exp(interval.low),
+        return UnpairedSpeedup(speedup: scale * exp(welch.logEstimate), ci95Low: scale * exp(interval.low),
                                ci95High: scale * exp(interval.high))
     }
 }
