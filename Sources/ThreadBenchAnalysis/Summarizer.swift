@@ -23,7 +23,7 @@ public enum Summarizer {
             row.errors = group.reduce(0) { $0 + $1.errors }
             row.timedOut = group.reduce(0) { $0 + $1.timedOut }
             if row.failedBatches > 0 {
-                row.notes.append("\(row.failedBatches) of \(group.count) batches failed and are left out")
+                row.notes.append(.batchesLeftOut(failed: row.failedBatches, batches: group.count))
             }
             return row
         }

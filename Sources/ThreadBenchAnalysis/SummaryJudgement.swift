@@ -34,10 +34,9 @@ extension Summarizer {
         let n = Double(row.threads), s = row.speedup
         guard row.threads > 1, s > 0, s.isFinite else { return }
         if s > n {
-            row.notes.append("superlinear (speedup above \(row.threads)x): no Karp-Flatt")
+            row.notes.append(.superlinear(threads: row.threads))
         } else if row.kind.isBoundByCPUs(under: row.runtime), row.threads > usableCPUs {
-            row.notes.append("past the \(usableCPUs) usable CPU\(usableCPUs == 1 ? "" : "s"): no Karp-Flatt "
-                + "(it would measure the CPU limit)")
+            row.notes.append(.pastUsableCPUs(usableCPUs))
         } else {
             row.karpFlatt = (1 / s - 1 / n) / (1 - 1 / n)
         }
@@ -57,24 +56,24 @@ extension Summarizer {
         if row.threads == 1 { row.verdict = .baseline; return }
         if row.kind == .mixed {
             row.verdict = .notApplicable
-            row.notes.append("mixed workload: the figure is the added I/O latency, not the speedup")
+            row.notes.append(.mixedWorkload)
             return
         }
         guard hasBaseline, row.speedup > 0 else {
             row.verdict = .inconclusive
-            row.notes.append("no successful 1-thread batch to measure the speedup against")
+            row.notes.append(.noBaseline)
             return
         }
         guard row.intervalIsNominal95 else {
             row.verdict = .inconclusive
-            row.notes.append("\(row.rounds) measured round\(row.rounds == 1 ? "" : "s"): no interval")
+            row.notes.append(.noInterval(rounds: row.rounds))
             return
         }
         let byTime = Verdict.classify(ciLow: row.speedupCI95Low, ciHigh: row.speedupCI95High)
         if row.kind == .cpu, let parallelism = row.parallelism, parallelism.count >= 2,
            parallelism.high <= Verdict.serialAtMost {
             row.verdict = .serialized
-            if byTime == .hurts { row.notes.append("the wall-time ratio is decisively below 0.95 as well") }
+            if byTime == .hurts { row.notes.append(.slowerByWallTime) }
             return
         }
         row.verdict = byTime
@@ -95,7 +94,7 @@ extension Summarizer {
             errors: group.reduce(0) { $0 + $1.errors }, timedOut: group.reduce(0) { $0 + $1.timedOut })
         row.failedBatches = group.count
         row.intervalIsNominal95 = false
-        row.notes = ["all \(group.count) batches failed or timed out"]
+        row.notes = [.allBatchesFailed(batches: group.count)]
         return row
     }
 }

@@ -38,7 +38,7 @@ public struct SummaryRow: Sendable, Equatable {
     /// False when the speedup has fewer than 2 measured rounds, so no interval.
     public var intervalIsNominal95: Bool = true
     /// Why a figure is missing or a verdict is what it is, one short phrase each.
-    public var notes: [String] = []
+    public var notes: [SummaryNote] = []
     public var gilWaitMedianSeconds: Seconds
     public var taskP50MedianMillis: Double
     /// Failed tasks and timed-out threads over every batch, failed ones included (a timed-out
@@ -81,7 +81,7 @@ public struct SummaryRow: Sendable, Equatable {
                  wallCI95LowSeconds: Seconds, wallCI95HighSeconds: Seconds, speedup: Double,
                  speedupCI95Low: Double, speedupCI95High: Double, efficiency: Double, karpFlatt: Double? = nil,
                  idealSpeedup: Double, verdict: Verdict, intervalIsNominal95: Bool = true,
-                 notes: [String] = [], gilWaitMedianSeconds: Seconds, taskP50MedianMillis: Double, errors: Int,
+                 notes: [SummaryNote] = [], gilWaitMedianSeconds: Seconds, taskP50MedianMillis: Double, errors: Int,
                  timedOut: Int, metricMedians: [String: Double] = [:], taskWork: TaskWork = .unspecified,
                  speedupUnpaired: Double = 0, speedupUnpairedCI95Low: Double = 0,
                  speedupUnpairedCI95High: Double = 0, rounds: Int = 0, speedupHalfWidthPct: Double? = nil,

@@ -61,7 +61,7 @@ public struct ComparisonTableReporter: Sendable {
         }
         if !report.warnings.isEmpty {
             out += heading("Warnings")
-            for line in report.warnings { out += (markdown ? "- " : "") + CSVText.printable(line) + "\n" }
+            for warning in report.warnings { out += (markdown ? "- " : "") + CSVText.printable(warning.text) + "\n" }
         }
         return out
     }

@@ -63,7 +63,7 @@ extension ThreadBench {
                 try AtomicFile.write(Data(svg.utf8), to: chart)
             }
             FileHandle.standardOutput.write(output)
-            if format == .csv || format == .json { for line in report.warnings { Terminal.warn(line) } }
+            if format == .csv || format == .json { for warning in report.warnings { Terminal.warn(warning.text) } }
             if let chart { Terminal.status("chart: \(chart)\n") }
             guard let limit = failOnRegressionPercent ?? (baseline == nil ? nil : 0) else { return }
             let gate = ComparisonOutput.gate(report, limit: limit)
