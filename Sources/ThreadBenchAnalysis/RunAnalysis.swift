@@ -42,7 +42,7 @@ public struct RunAnalysis: Sendable {
         var rows = Summarizer.summarize(records, usableCPUs: machine.usableCPUs)
         let disturbed = DisturbanceNotes.mark(&rows, records: records, logicalCPUs: machine.logicalCPUs)
         summary = rows
-        models = ScalingModel.fits(summary, usableCPUs: machine.usableCPUs, usableCPUsText: machine.usableCPUsText)
+        models = ScalingModel.fits(summary, usableCPUs: machine.usableCPUs, cpuLimit: machine.cpuLimit)
         warnings = RunDiagnostics.warnings(summary, spawnJoinFloorMicros: metadata.spawnJoinFloorMicros) + disturbed
         findings = Findings(usableCPUs: machine.usableCPUs, cpuLimit: machine.cpuLimit).findings(summary)
             + RuntimeComparison.findings(summary)
