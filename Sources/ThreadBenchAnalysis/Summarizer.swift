@@ -41,9 +41,7 @@ public enum Summarizer {
         let cell = Self.figures(group: all, baseline: baseline, scale: scale)
         let speedup = cell.speedup?.estimate ?? 0
         var row = SummaryRow(
-            workload: first.workload, kind: first.kind, runtime: first.runtime,
-            runtimeVersion: first.runtimeVersion, switchIntervalMs: first.switchIntervalMs,
-            scaling: first.scaling, threads: first.threads, tasks: first.tasks, repetitions: group.count,
+            setup: first.setup, repetitions: group.count,
             outliers: OutlierDetection.flags(walls).filter { $0 }.count,
             wallMedianSeconds: Statistics.median(walls), wallMinSeconds: walls.min() ?? 0, wallMaxSeconds: walls.max() ?? 0,
             wallStddevSeconds: Statistics.standardDeviation(walls),
@@ -55,7 +53,7 @@ public enum Summarizer {
             gilWaitMedianSeconds: Statistics.median(group.map(\.gilWaitSeconds)),
             taskP50MedianMillis: Statistics.median(group.map(\.taskP50Millis)),
             errors: group.reduce(0) { $0 + $1.errors }, timedOut: group.reduce(0) { $0 + $1.timedOut },
-            metricMedians: metricMedians(group), taskWork: first.taskWork,
+            metricMedians: metricMedians(group),
             speedupUnpaired: cell.unpaired.speedup, speedupUnpairedCI95Low: cell.unpaired.ci95Low,
             speedupUnpairedCI95High: cell.unpaired.ci95High, rounds: cell.rounds,
             speedupHalfWidthPct: cell.halfWidthPct, precisionMet: cell.precisionMet)

@@ -82,11 +82,11 @@ extension Summarizer {
     /// The row of a cell whose every batch failed: its key and failure counts, and figures of
     /// 0 that the reporters write as empty cells.
     static func failedRow(_ group: [BatchRecord]) -> SummaryRow {
-        let first = group[0], none = 0.0
+        let none = 0.0
+        var setup = group[0].setup
+        setup.taskWork = .unspecified  // a failed row has always named no work
         var row = SummaryRow(
-            workload: first.workload, kind: first.kind, runtime: first.runtime,
-            runtimeVersion: first.runtimeVersion, switchIntervalMs: first.switchIntervalMs,
-            scaling: first.scaling, threads: first.threads, tasks: first.tasks, repetitions: 0,
+            setup: setup, repetitions: 0,
             wallMedianSeconds: none, wallMinSeconds: none, wallMaxSeconds: none, wallStddevSeconds: none,
             wallCI95LowSeconds: none, wallCI95HighSeconds: none,
             speedup: none, speedupCI95Low: none, speedupCI95High: none, efficiency: none, karpFlatt: nil,

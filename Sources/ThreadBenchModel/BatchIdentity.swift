@@ -1,17 +1,17 @@
-/// What says which batch a record or a summary row describes: the raw and summary CSVs'
-/// key columns, in their order.
+/// What says which batch a record or a summary row describes: its `BatchSetup`, whose parts
+/// read (and change) as the record's or the row's own (`record.workload`, `row.threads`).
+@dynamicMemberLookup
 public protocol BatchIdentity {
-    var workload: String { get }
-    var kind: WorkloadKind { get }
-    var runtime: Runtime { get }
-    /// The interpreter or compiler that ran it, e.g. "swift-6.3" or "cpython-3.13.1".
-    var runtimeVersion: String { get }
-    var switchIntervalMs: Double { get }
-    var scaling: Scaling { get }
-    var threads: Int { get }
-    var tasks: Int { get }
-    /// What one task did: rows of different work are not compared.
-    var taskWork: TaskWork { get }
+    /// The workload, runtime, scaling, threads, tasks and task work of the batch.
+    var setup: BatchSetup { get set }
+}
+
+extension BatchIdentity {
+    /// A part of `setup`, read or written as the record's or the row's own.
+    public subscript<Part>(dynamicMember part: WritableKeyPath<BatchSetup, Part>) -> Part {
+        get { setup[keyPath: part] }
+        set { setup[keyPath: part] = newValue }
+    }
 }
 
 extension BatchRecord: BatchIdentity {}

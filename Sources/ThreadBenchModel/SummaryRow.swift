@@ -2,14 +2,8 @@ import ThreadBenchStatistics
 
 /// One row of the summary: a workload under a runtime at one thread count, over its repetitions.
 public struct SummaryRow: Sendable, Equatable {
-    public var workload: String
-    public var kind: WorkloadKind
-    public var runtime: Runtime
-    public var runtimeVersion: String
-    public var switchIntervalMs: Double
-    public var scaling: Scaling
-    public var threads: Int
-    public var tasks: Int
+    /// Which cell: its workload, runtime, threads, tasks and task work (read through `BatchIdentity`).
+    public var setup: BatchSetup
     /// Successful batches, the ones every figure below comes from.
     public var repetitions: Int
     /// Batches left out of the figures because they failed or timed out (`BatchRecord.failed`).
@@ -48,8 +42,6 @@ public struct SummaryRow: Sendable, Equatable {
     public var timedOut: Int
     /// The median over the repetitions of each workload-specific figure (`BatchRecord.metrics`).
     public var metricMedians: [String: Double] = [:]
-    /// What one task did (the same in every repetition of a row).
-    public var taskWork: TaskWork = .unspecified
     /// median(1-thread walls) / median(N-thread walls) with its bootstrap interval, the rounds
     /// resampled independently: the estimate the paired `speedup` replaces, kept for comparison.
     public var speedupUnpaired: Double = 0
@@ -74,26 +66,18 @@ public struct SummaryRow: Sendable, Equatable {
     public var pilotRounds: Int = 0
 
     /// A row from its figures, as the summarizer computes them.
-    package init(workload: String, kind: WorkloadKind, runtime: Runtime, runtimeVersion: String,
-                 switchIntervalMs: Double, scaling: Scaling, threads: Int, tasks: Int, repetitions: Int,
+    package init(setup: BatchSetup, repetitions: Int,
                  failedBatches: Int = 0, outliers: Int = 0, wallMedianSeconds: Seconds,
                  wallMinSeconds: Seconds, wallMaxSeconds: Seconds, wallStddevSeconds: Seconds,
                  wallCI95LowSeconds: Seconds, wallCI95HighSeconds: Seconds, speedup: Double,
                  speedupCI95Low: Double, speedupCI95High: Double, efficiency: Double, karpFlatt: Double? = nil,
                  idealSpeedup: Double, verdict: Verdict, intervalIsNominal95: Bool = true,
                  notes: [SummaryNote] = [], gilWaitMedianSeconds: Seconds, taskP50MedianMillis: Double, errors: Int,
-                 timedOut: Int, metricMedians: [String: Double] = [:], taskWork: TaskWork = .unspecified,
+                 timedOut: Int, metricMedians: [String: Double] = [:],
                  speedupUnpaired: Double = 0, speedupUnpairedCI95Low: Double = 0,
                  speedupUnpairedCI95High: Double = 0, rounds: Int = 0, speedupHalfWidthPct: Double? = nil,
                  precisionMet: Bool? = nil) {
-        self.workload = workload
-        self.kind = kind
-        self.runtime = runtime
-        self.runtimeVersion = runtimeVersion
-        self.switchIntervalMs = switchIntervalMs
-        self.scaling = scaling
-        self.threads = threads
-        self.tasks = tasks
+        self.setup = setup
         self.repetitions = repetitions
         self.failedBatches = failedBatches
         self.outliers = outliers
@@ -117,7 +101,6 @@ public struct SummaryRow: Sendable, Equatable {
         self.errors = errors
         self.timedOut = timedOut
         self.metricMedians = metricMedians
-        self.taskWork = taskWork
         self.speedupUnpaired = speedupUnpaired
         self.speedupUnpairedCI95Low = speedupUnpairedCI95Low
         self.speedupUnpairedCI95High = speedupUnpairedCI95High

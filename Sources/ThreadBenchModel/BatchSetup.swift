@@ -1,0 +1,31 @@
+/// What a batch ran: the workload, the runtime and its version, the switch interval, the
+/// scaling, the threads and tasks, and the work of one task. A record and a summary row each
+/// hold one (`BatchIdentity`); it is what the raw and summary CSVs' key columns write.
+public struct BatchSetup: Sendable, Equatable {
+    public var workload: String
+    public var kind: WorkloadKind
+    public var runtime: Runtime
+    /// The interpreter or compiler that ran it, e.g. "swift-6.3" or "cpython-3.13.1".
+    public var runtimeVersion: String
+    public var switchIntervalMs: Double
+    public var scaling: Scaling
+    public var threads: Int
+    public var tasks: Int
+    /// What one task did (`Workload.taskWork(under:)`): rows of different work are not compared.
+    public var taskWork: TaskWork
+
+    /// Creates a setup.
+    public init(workload: String, kind: WorkloadKind, runtime: Runtime, runtimeVersion: String,
+                switchIntervalMs: Double, scaling: Scaling, threads: Int, tasks: Int,
+                taskWork: TaskWork = .unspecified) {
+        self.workload = workload
+        self.kind = kind
+        self.runtime = runtime
+        self.runtimeVersion = runtimeVersion
+        self.switchIntervalMs = switchIntervalMs
+        self.scaling = scaling
+        self.threads = threads
+        self.tasks = tasks
+        self.taskWork = taskWork
+    }
+}
