@@ -52,8 +52,8 @@ extension ThreadBench {
                 report = try ComparisonReport(runs: runs, settings: settings)
             } catch let error as ComparisonError {
                 throw ValidationError(error.description)  // input compare cannot judge: a usage error, 64
-            } catch CSVReadError.noRows(let path) {
-                throw ValidationError(CSVReadError.noRows(path: path).description)
+            } catch let error as CSVReadError where error.problem == .noRows {
+                throw ValidationError(error.description)
             } catch let problem as Baselines.Problem {
                 throw ValidationError(problem.description)
             }
