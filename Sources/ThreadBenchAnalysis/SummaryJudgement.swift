@@ -82,16 +82,11 @@ extension Summarizer {
     /// The row of a cell whose every batch failed: its key and failure counts, and figures of
     /// 0 that the reporters write as empty cells.
     static func failedRow(_ group: [BatchRecord]) -> SummaryRow {
-        let none = 0.0
         var setup = group[0].setup
         setup.taskWork = .unspecified  // a failed row has always named no work
-        var row = SummaryRow(
-            setup: setup, repetitions: 0,
-            wallMedianSeconds: none, wallMinSeconds: none, wallMaxSeconds: none, wallStddevSeconds: none,
-            wallCI95LowSeconds: none, wallCI95HighSeconds: none,
-            speedup: none, speedupCI95Low: none, speedupCI95High: none, efficiency: none, karpFlatt: nil,
-            idealSpeedup: none, verdict: .failed, gilWaitMedianSeconds: none, taskP50MedianMillis: none,
-            errors: group.reduce(0) { $0 + $1.errors }, timedOut: group.reduce(0) { $0 + $1.timedOut })
+        var row = SummaryRow(setup: setup, verdict: .failed)
+        row.errors = group.reduce(0) { $0 + $1.errors }
+        row.timedOut = group.reduce(0) { $0 + $1.timedOut }
         row.failedBatches = group.count
         row.intervalIsNominal95 = false
         row.notes = [.allBatchesFailed(batches: group.count)]
