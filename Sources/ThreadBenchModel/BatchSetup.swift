@@ -12,20 +12,5 @@ public struct BatchSetup: Sendable, Equatable {
     public var threads: Int
     public var tasks: Int
     /// What one task did (`Workload.taskWork(under:)`): rows of different work are not compared.
-    public var taskWork: TaskWork
-
-    /// Creates a setup.
-    public init(workload: String, kind: WorkloadKind, runtime: Runtime, runtimeVersion: String,
-                switchIntervalMs: Double, scaling: Scaling, threads: Int, tasks: Int,
-                taskWork: TaskWork = .unspecified) {
-        self.workload = workload
-        self.kind = kind
-        self.runtime = runtime
-        self.runtimeVersion = runtimeVersion
-        self.switchIntervalMs = switchIntervalMs
-        self.scaling = scaling
-        self.threads = threads
-        self.tasks = tasks
-        self.taskWork = taskWork
-    }
+    public var taskWork: TaskWork = .unspecified
 }

@@ -86,8 +86,7 @@ public enum CSVRunReader {
     private static func append(_ row: Row, to run: inout RecordedRun?) throws {
         let record = try record(row)
         if run == nil {
-            var first = RecordedRun(path: row.table.path, metadata: unreadMetadata, swiftVersion: "",
-                                    threadbenchVersion: "", buildConfiguration: "", complete: true, runIDs: [], records: [])
+            var first = RecordedRun(path: row.table.path, metadata: unreadMetadata)
             try CSVSchema.metadata.read(row, into: &first)
             run = first
         }
