@@ -13,7 +13,7 @@ public enum CSVReadProblem: Equatable, Sendable {
     /// A CSV without ThreadBench's identifying columns.
     case foreignCSV
     /// ThreadBench's summary or model file where the raw file is needed.
-    case notRawFile(which: String)
+    case notRawFile(which: DerivedFile)
     /// A ThreadBench CSV lacking some columns this version needs.
     case missingColumns([String])
     /// A schema version this ThreadBench does not read.
@@ -37,7 +37,8 @@ public enum CSVReadProblem: Equatable, Sendable {
         case .notText(let reason): "not a CSV file: \(reason) (ThreadBench writes UTF-8 text)"
         case .foreignCSV: "not a ThreadBench CSV (no schema_version and workload columns; another tool's file?)"
         case .notRawFile(let which):
-            "this is a ThreadBench \(which) file; give the raw file (the run's .csv without -\(which) in its name)"
+            "this is a ThreadBench \(which.rawValue) file; give the raw file (the run's .csv without "
+                + "-\(which.rawValue) in its name)"
         case .missingColumns(let columns):
             "missing \(columns.count) column\(columns.count == 1 ? "" : "s"): "
                 + columns.prefix(5).joined(separator: ", ") + (columns.count > 5 ? ", ..." : "")
@@ -50,6 +51,11 @@ public enum CSVReadProblem: Equatable, Sendable {
         case let .notNumber(column, value): "column \(column): '\(Self.clip(value))' is not a number"
         case let .badValue(column, value, expected): "column \(column): '\(Self.clip(value))' is not \(expected)"
         }
+    }
+
+    /// A file a run writes beside its raw CSV, which the reader refuses.
+    public enum DerivedFile: String, Sendable {
+        case summary, model
     }
 
     /// A cell shortened for a one-line message, with line breaks shown as spaces.

@@ -72,10 +72,10 @@ public enum CSVRunReader {
             throw CSVReadError(path, .foreignCSV)
         }
         if columns[CSVSchema.wallMedian.name] != nil, columns[CSVSchema.repetition.name] == nil {
-            throw CSVReadError(path, .notRawFile(which: "summary"))
+            throw CSVReadError(path, .notRawFile(which: .summary))
         }
         if columns[CSVSchema.uslSigma.name] != nil, columns[CSVSchema.repetition.name] == nil {
-            throw CSVReadError(path, .notRawFile(which: "model"))
+            throw CSVReadError(path, .notRawFile(which: .model))
         }
         let missing = CSVSchema.requiredRawColumns.filter { columns[$0] == nil }
         guard missing.isEmpty else { throw CSVReadError(path, .missingColumns(missing)) }

@@ -11,6 +11,13 @@ extension CSVSchema {
     /// The summary's median wall time: only summary files have it, so the reader knows one by it.
     package static let wallMedian = figure("wall_median_s") { $0.wallMedianSeconds }
 
+    /// The speedup and the parallelism, the rounds behind them and the efficiency: named by the
+    /// terminal's tables and the CI exports as well.
+    package static let speedup = figure("speedup") { $0.speedup }
+    package static let parallelism = figure("parallelism") { $0.parallelism?.estimate }
+    package static let rounds = SummaryColumn("rounds", write: { String($0.row.rounds) })
+    package static let efficiency = figure("efficiency") { $0.efficiency }
+
     /// The row's verdict (`Verdict`); `compare`'s CSV names its own verdicts the same.
     package static let verdict = SummaryColumn("verdict", write: { $0.row.verdict.rawValue })
 
@@ -24,16 +31,16 @@ extension CSVSchema {
         figure("wall_stddev_s") { $0.wallStddevSeconds },
         figure("wall_ci95_low_s") { $0.wallCI95LowSeconds },
         figure("wall_ci95_high_s") { $0.wallCI95HighSeconds },
-        figure("speedup") { $0.speedup },
+        speedup,
         figure("speedup_ci95_low") { $0.speedupCI95Low },
         figure("speedup_ci95_high") { $0.speedupCI95High },
         figure("speedup_unpaired") { $0.speedupUnpaired },
         figure("speedup_unpaired_ci95_low") { $0.speedupUnpairedCI95Low },
         figure("speedup_unpaired_ci95_high") { $0.speedupUnpairedCI95High },
-        SummaryColumn("rounds", write: { String($0.row.rounds) }),
+        rounds,
         figure("speedup_half_width_pct") { $0.speedupHalfWidthPct },
         SummaryColumn("precision_met", write: { $0.row.precisionMet.map { $0 ? "true" : "false" } ?? "" }),
-        figure("parallelism") { $0.parallelism?.estimate },
+        parallelism,
         figure("parallelism_ci95_low") { $0.parallelism?.low },
         figure("parallelism_ci95_high") { $0.parallelism?.high },
         figure("cpu_efficiency") { $0.cpuEfficiency?.estimate },
@@ -41,7 +48,7 @@ extension CSVSchema {
         figure("cpu_efficiency_ci95_high") { $0.cpuEfficiency?.high },
         figure(coresBusy.name) { $0.coresBusy },
         SummaryColumn("pilot_rounds", write: { String($0.row.pilotRounds) }),
-        figure("efficiency") { $0.efficiency },
+        efficiency,
         figure("karp_flatt") { $0.karpFlatt },
         figure("ideal_speedup") { $0.idealSpeedup },
         verdict,
