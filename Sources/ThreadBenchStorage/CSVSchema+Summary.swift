@@ -15,7 +15,7 @@ extension CSVSchema {
     /// terminal's tables and the CI exports as well.
     package static let speedup = figure("speedup") { $0.speedup }
     package static let parallelism = figure("parallelism") { $0.parallelism?.estimate }
-    package static let rounds = SummaryColumn("rounds", write: { String($0.row.rounds) })
+    package static let rounds = count("rounds") { $0.rounds }
     package static let efficiency = figure("efficiency") { $0.efficiency }
 
     /// The row's verdict (`Verdict`); `compare`'s CSV names its own verdicts the same.
@@ -23,8 +23,8 @@ extension CSVSchema {
 
     /// The summary file's own figures, after the key; a row whose every batch failed has empty figures.
     package static let summaryFigures: [SummaryColumn] = [
-        SummaryColumn("repetitions", write: { String($0.row.repetitions) }),
-        SummaryColumn("outliers", write: { String($0.row.outliers) }),
+        count("repetitions") { $0.repetitions },
+        count("outliers") { $0.outliers },
         wallMedian,
         figure("wall_min_s") { $0.wallMinSeconds },
         figure("wall_max_s") { $0.wallMaxSeconds },
@@ -47,18 +47,23 @@ extension CSVSchema {
         figure("cpu_efficiency_ci95_low") { $0.cpuEfficiency?.low },
         figure("cpu_efficiency_ci95_high") { $0.cpuEfficiency?.high },
         figure(coresBusy.name) { $0.coresBusy },
-        SummaryColumn("pilot_rounds", write: { String($0.row.pilotRounds) }),
+        count("pilot_rounds") { $0.pilotRounds },
         efficiency,
         figure("karp_flatt") { $0.karpFlatt },
         figure("ideal_speedup") { $0.idealSpeedup },
         verdict,
         figure("gil_wait_median_s") { $0.gilWaitMedianSeconds },
         figure("task_p50_median_ms") { $0.taskP50MedianMillis },
-        SummaryColumn(errors, write: { String($0.row.errors) }),
-        SummaryColumn(timedOut, write: { String($0.row.timedOut) }),
-        SummaryColumn("failed_batches", write: { String($0.row.failedBatches) }),
+        count(errors) { $0.errors },
+        count(timedOut) { $0.timedOut },
+        count("failed_batches") { $0.failedBatches },
         SummaryColumn("notes", write: { CSVText.neutralized($0.notes.joined(separator: "; ")) }),
     ]
+
+    /// A count of the row, written in full even when every batch of the row failed.
+    private static func count(_ name: String, _ value: @escaping @Sendable (SummaryRow) -> Int) -> SummaryColumn {
+        SummaryColumn(name, write: { String(value($0.row)) })
+    }
 
     /// A figure of the row, empty when it has none or when every batch of the row failed.
     private static func figure(_ name: String, _ value: @escaping @Sendable (SummaryRow) -> Double?) -> SummaryColumn {
