@@ -180,35 +180,19 @@ public final class FileWorkload: Workload, PreflightCheck, @unchecked Sendable {
         }
 
         private func writeFile(_ path: String, context: TaskContext) throws {
-            let (fd, openErrno) = FileWorkload.call(context) { open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600) }
-            guard fd >= 0 else { throw SystemError(call: "open", path: path, code: openErrno) }
-            defer { _ = context.blocking { closeFile(fd) } }
-            var done = 0
-            while done < bytes {
-                let (count, code) = FileWorkload.call(context) { write(fd, written.baseAddress! + done, bytes - done) }
-                if count < 0 {
-                    if code == EINTR { continue }
-                    throw SystemError(call: "write", path: path, code: code)
+            try withFile(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, context: context) { fd in
+                let done = try transfer("write", path, context: context) { write(fd, written.baseAddress! + $0, bytes - $0) }
+                guard done == bytes else {
+                    throw SuiteError(description: "write \(path): \(done) bytes written of \(bytes)")
                 }
-                done += count
+                let (synced, syncErrno) = FileWorkload.call(context) { fsync(fd) }
+                guard synced == 0 else { throw SystemError(call: "fsync", path: path, code: syncErrno) }
             }
-            let (synced, syncErrno) = FileWorkload.call(context) { fsync(fd) }
-            guard synced == 0 else { throw SystemError(call: "fsync", path: path, code: syncErrno) }
         }
 
         private func readAndVerify(_ path: String, context: TaskContext) throws {
-            let (fd, openErrno) = FileWorkload.call(context) { open(path, O_RDONLY | O_CLOEXEC) }
-            guard fd >= 0 else { throw SystemError(call: "open", path: path, code: openErrno) }
-            defer { _ = context.blocking { closeFile(fd) } }
-            var done = 0
-            while done < bytes {
-                let (count, code) = FileWorkload.call(context) { read(fd, readBack.baseAddress! + done, bytes - done) }
-                if count < 0 {
-                    if code == EINTR { continue }
-                    throw SystemError(call: "read", path: path, code: code)
-                }
-                if count == 0 { break }
-                done += count
+            let done = try withFile(path, O_RDONLY | O_CLOEXEC, context: context) { fd in
+                try transfer("read", path, context: context) { read(fd, readBack.baseAddress! + $0, bytes - $0) }
             }
             guard done == bytes else {
                 throw SuiteError(description: "read \(path): \(done) bytes back, wrote \(bytes)")
@@ -217,34 +201,36 @@ public final class FileWorkload: Workload, PreflightCheck, @unchecked Sendable {
                 throw SuiteError(description: "read \(path): the bytes read back differ from those written")
             }
         }
+
+        /// Opens `path` with `flags` (mode 0600 when it creates the file), runs `body` on the
+        /// descriptor and closes it, every call with the GIL released.
+        private func withFile<Result>(_ path: String, _ flags: Int32, context: TaskContext,
+                                      _ body: (Int32) throws -> Result) throws -> Result {
+            let (fd, openErrno) = FileWorkload.call(context) { open(path, flags, 0o600) }
+            guard fd >= 0 else { throw SystemError(call: "open", path: path, code: openErrno) }
+            defer { _ = context.blocking { closeFile(fd) } }
+            return try body(fd)
+        }
+
+        /// Calls `step` (a `read` or a `write` of the bytes from the offset it is given) until
+        /// the task's bytes have moved or it moves none (end of file), again after EINTR.
+        /// - Returns: the bytes moved.
+        private func transfer(_ call: String, _ path: String, context: TaskContext,
+                              _ step: (Int) -> Int) throws -> Int {
+            var done = 0
+            while done < bytes {
+                let (count, code) = FileWorkload.call(context) { step(done) }
+                if count < 0 {
+                    if code == EINTR { continue }
+                    throw SystemError(call: call, path: path, code: code)
+                }
+                if count == 0 { break }
+                done += count
+            }
+            return done
+        }
     }
 }
 
 /// `close(2)`, named apart from `TaskWorker.close()`.
 private func closeFile(_ fd: Int32) -> Int32 { close(fd) }
-
-/// The workload's mutable state, guarded by its mutex.
-struct FileWorkloadState {
-    var folder: String?
-    var registration: TemporaryPaths.Token?
-    var workers: [FileWorkload.Worker] = []
-}
-
-/// A failed system call on a file, with the system's reason.
-struct SystemError: Error, CustomStringConvertible {
-    let call: String
-    let path: String
-    let code: Int32
-
-    var description: String { "\(call) \(path): \(SystemError.text(code))" }
-
-    /// The system's text for `code` with its symbolic name where known, e.g. "No space left on device (ENOSPC)".
-    static func text(_ code: Int32) -> String {
-        let names: [Int32: String] = [
-            ENOSPC: "ENOSPC", EACCES: "EACCES", EPERM: "EPERM", EROFS: "EROFS", ENOENT: "ENOENT",
-            EISDIR: "EISDIR", ENOTDIR: "ENOTDIR", EDQUOT: "EDQUOT", EIO: "EIO", EMFILE: "EMFILE",
-        ]
-        let message = String(cString: strerror(code))
-        return names[code].map { "\(message) (\($0))" } ?? message
-    }
-}

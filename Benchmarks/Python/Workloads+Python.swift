@@ -5,19 +5,19 @@ import ThreadBenchModel
 // given to run the same tasks, and how its version differs from the Swift one.
 
 extension MathWorkload: PythonPortable {
-    public var pythonParameters: [String: PythonValue] { ["iterations": .int(iterations.cpython)] }
+    public var pythonParameters: [String: PythonValue] { ["iterations": .int(sizes.cpython)] }
     public var pythonDifference: String? {
         "the lesson's own pure-Python loop; each iteration costs about 70 times more than in Swift, so a task "
-            + "runs \(iterations.cpython) iterations instead of \(iterations.swift), for batches of about the same time"
+            + "runs \(sizes.cpython) iterations instead of \(sizes.swift), for batches of about the same time"
     }
 }
 
 extension PrimesWorkload: PythonPortable {
     public var pythonParameters: [String: PythonValue] {
-        ["numbers": .int(numbers.cpython), "base": .int(Self.base)]
+        ["numbers": .int(sizes.cpython), "base": .int(Self.base)]
     }
     public var pythonDifference: String? {
-        "the same trial division in pure Python, \(numbers.cpython) integers per task instead of \(numbers.swift), "
+        "the same trial division in pure Python, \(sizes.cpython) integers per task instead of \(sizes.swift), "
             + "for batches of about the same time"
     }
 }

@@ -79,8 +79,8 @@ public struct ComparisonReport: Sendable {
     public let threading: [ThreadingRow]
     /// Speedup curves of every workload and runtime found in more than one run.
     public let curves: [CurveComparison]
-    /// Things to know before trusting the verdicts, one sentence each.
-    public let warnings: [String]
+    /// Things to know before trusting the verdicts.
+    public let warnings: [ComparisonWarning]
 
     /// Rows judged slower whose estimated ratio is more than `percent` above 1.
     public func regressions(beyondPercent percent: Double) -> [ComparisonRow] {
@@ -89,7 +89,9 @@ public struct ComparisonReport: Sendable {
 }
 
 /// Why runs could not be compared.
-public enum ComparisonError: Error, Equatable, CustomStringConvertible {
+///
+/// Output says each in a line (`ComparisonError.description`).
+public enum ComparisonError: Error, Equatable {
     /// Fewer than two runs given.
     case tooFewRuns
     /// A run has no row with 2 or more successful rounds, so nothing in it has a spread.
@@ -97,30 +99,11 @@ public enum ComparisonError: Error, Equatable, CustomStringConvertible {
     /// Two runs have no workload x runtime x scaling x thread count in common.
     case nothingInCommon(baseline: String, other: String)
     /// Two runs have rows in common, but in every one of them a task did different work.
-    case differentWork(baseline: String, other: String, example: String)
+    case differentWork(baseline: String, other: String, differences: [WorkDifference])
     /// A runtime match that is not `BASELINE=OTHER` with two different names (`RuntimeMatch`).
     case badRuntimeMatch(String)
     /// A run lacks the runtime a match names for it.
     case runtimeNotInRun(Runtime, path: String, present: [Runtime])
-
-    public var description: String {
-        switch self {
-        case .tooFewRuns:
-            return "compare needs at least two CSV files"
-        case .noRounds(let path):
-            return "\(path) has no row with 2 or more successful rounds; compare needs rounds to judge a difference"
-        case .nothingInCommon(let baseline, let other):
-            return "\(baseline) and \(other) have no rows in common (no workload, runtime, scaling and thread "
-                + "count measured in both)"
-        case .differentWork(let baseline, let other, let example):
-            return "\(baseline) and \(other) have no rows of the same work per task (\(example)); "
-                + "compare runs made with the same sizes"
-        case .badRuntimeMatch(let text):
-            return "'\(text)': a runtime match is BASELINE=OTHER, two different runtime names (cpython-3.11=cpython-3.14t)"
-        case let .runtimeNotInRun(runtime, path, present):
-            return "\(path) has no \(runtime) rows (it has " + present.map(\.rawValue).joined(separator: ", ") + ")"
-        }
-    }
 }
 
 extension ComparisonReport {
@@ -143,7 +126,7 @@ extension ComparisonReport {
             throw ComparisonError.noRounds(path: run.path)
         }
         var rows: [ComparisonRow] = []
-        var warnings: [String] = []
+        var warnings: [ComparisonWarning] = []
         for other in 1..<runs.count {
             let compared = try Self.compare(groups[0], groups[other], other: other, runs: runs, analyses: analyses,
                                             settings: settings)
@@ -162,7 +145,8 @@ extension ComparisonReport {
     /// task, in the baseline's order, with warnings about rows of different work (not compared),
     /// different task counts and rows that only one of them has.
     private static func compare(_ baseline: Groups, _ others: Groups, other: Int, runs: [RecordedRun],
-                                analyses: [RunAnalysis], settings: ComparisonSettings) throws -> (rows: [ComparisonRow], warnings: [String]) {
+                                analyses: [RunAnalysis], settings: ComparisonSettings) throws
+        -> (rows: [ComparisonRow], warnings: [ComparisonWarning]) {
         let otherRecords = Dictionary(uniqueKeysWithValues: others.map { ($0.key, $0.members) })
         let shared = baseline.compactMap { key, a in otherRecords[key].map { (key: key, a: a, b: $0) } }
         guard !shared.isEmpty else {
@@ -171,31 +155,30 @@ extension ComparisonReport {
         let (common, differentWork) = WorkMatching.split(shared)
         guard !common.isEmpty else {
             throw ComparisonError.differentWork(baseline: runs[0].path, other: runs[other].path,
-                                                example: WorkMatching.describe(differentWork, limit: 1))
+                                                differences: WorkMatching.differences(differentWork))
         }
         var rows = common.map { key, a, b in
             row(key: key, a: a, b: b, otherIndex: other, baselineSummary: analyses[0].summary,
                 otherSummary: analyses[other].summary)
         }
         judge(&rows, settings: settings)
-        var warnings: [String] = []
+        var warnings: [ComparisonWarning] = []
+        let (baselineLabel, otherLabel) = (runs[0].label, runs[other].label)
         if !differentWork.isEmpty {
-            warnings.append("\(differentWork.count) rows did different work per task in \(runs[0].label) and "
-                + "\(runs[other].label) and are not compared: " + WorkMatching.describe(differentWork, limit: 3))
+            warnings.append(.differentWork(baseline: baselineLabel, other: otherLabel, rows: differentWork.count,
+                                           differences: WorkMatching.differences(differentWork)))
         }
         let taskMismatches = common.filter { $0.a[0].tasks != $0.b[0].tasks }.map { key, a, b in
-            "\(key.workload) at \(key.threads) threads (\(a[0].tasks) vs \(b[0].tasks))"
+            ComparisonWarning.TaskCounts(key: key, baseline: a[0].tasks, other: b[0].tasks)
         }
         if !taskMismatches.isEmpty {
-            warnings.append("\(runs[other].label) ran a different number of tasks than \(runs[0].label) for "
-                + taskMismatches.prefix(3).joined(separator: ", ") + (taskMismatches.count > 3 ? ", ..." : "")
-                + "; their wall times measure different work (compare quick runs with quick runs)")
+            warnings.append(.differentTasks(baseline: baselineLabel, other: otherLabel, rows: taskMismatches))
         }
         let onlyBaseline = baseline.count - shared.count
         let onlyOther = others.count - shared.count
         if onlyBaseline + onlyOther > 0 {
-            warnings.append("\(onlyBaseline) rows only in \(runs[0].label) and \(onlyOther) only in "
-                + "\(runs[other].label) are not compared")
+            warnings.append(.unmatchedRows(baseline: baselineLabel, onlyBaseline: onlyBaseline, other: otherLabel,
+                                           onlyOther: onlyOther))
         }
         return (rows, warnings)
     }

@@ -46,12 +46,11 @@ public struct ComparisonMatrix: Sendable {
             : report.runs.map { (($0.path as NSString).lastPathComponent as NSString).deletingPathExtension }
         let summaries = report.analyses.map(\.summary)
         let keys = summaries.flatMap { $0 }.filter { $0.threads > 1 }
-            .orderedGroups { "\($0.workload)|\($0.runtime.rawValue)|\($0.scaling.rawValue)|\($0.threads)" }
-        rows = keys.map { _, members in
+            .orderedGroups(by: BatchKey.init)
+        rows = keys.map { key, members in
             let first = members[0]
             let cells = summaries.map { summary -> Cell? in
-                guard let row = summary.first(where: { $0.workload == first.workload && $0.runtime == first.runtime
-                    && $0.scaling == first.scaling && $0.threads == first.threads }), row.speedup > 0 else { return nil }
+                guard let row = summary.first(where: { BatchKey($0) == key }), row.speedup > 0 else { return nil }
                 return Cell(speedup: row.speedup, parallelism: row.parallelism?.estimate, verdict: row.verdict)
             }
             return Row(workload: first.workload, runtime: first.runtime, scaling: first.scaling, threads: first.threads,

@@ -1,4 +1,3 @@
-import Foundation
 import ThreadBenchModel
 
 /// Flags summary cells measured under more than 5% steal or outside load (`Disturbance.limit`).
@@ -14,13 +13,10 @@ enum DisturbanceNotes {
         for index in rows.indices {
             let disturbance = Disturbance(records: byKey[BatchKey(rows[index])] ?? [], logicalCPUs: logicalCPUs)
             guard disturbance.exceedsLimit else { continue }
-            let parts = [disturbance.stealFraction.map { "steal \(percent($0))" },
-                         disturbance.otherFraction.map { "other processes \(percent($0))" }].compactMap { $0 }
-            rows[index].notes.append("measured under " + parts.joined(separator: ", ") + " of the machine's CPU time")
+            rows[index].notes.append(.disturbed(steal: disturbance.stealFraction,
+                                                otherProcesses: disturbance.otherFraction))
             flagged.append(BatchKey(rows[index]))
         }
         return flagged.isEmpty ? [] : [.disturbed(flagged, limit: Disturbance.limit)]
     }
-
-    private static func percent(_ fraction: Double) -> String { String(format: "%.0f%%", fraction * 100) }
 }

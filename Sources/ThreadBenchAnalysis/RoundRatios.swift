@@ -16,22 +16,29 @@ public struct RoundRatios: Sendable, Equatable {
     public var parallelism: [Double]
     /// One figure per round with both CPU times known: speedup over parallelism.
     public var cpuEfficiency: [Double]
+    /// One figure per round with both walls positive: what the cell's rounds are planned on
+    /// (`PlanningFigure`), parallelism for computation where known, else the speedup.
+    public var planning: [Double]
 
     /// Pairs `group` (one cell) with `baseline` (the same curve at 1 thread) round by round.
     /// - Parameter pilot: true to pair the pilot rounds only (for the plan), instead of the measured ones.
     public init(group: [BatchRecord], baseline: [BatchRecord], scale: Double = 1, pilot: Bool = false) {
         let cells = Self.byRound(group, pilot: pilot), partners = Self.byRound(baseline, pilot: pilot)
-        speedups = []; parallelism = []; cpuEfficiency = []
+        speedups = []; parallelism = []; cpuEfficiency = []; planning = []
         for round in cells.keys.sorted() {
             guard let cell = cells[round], let partner = partners[round] else { continue }
             guard cell.wallSeconds > 0, partner.wallSeconds > 0, cell.wallSeconds.isFinite,
                   partner.wallSeconds.isFinite else { continue }
             let speedup = scale * partner.wallSeconds / cell.wallSeconds
             speedups.append(speedup)
-            if let busy = cell.coresBusy, let partnerBusy = partner.coresBusy {
-                parallelism.append(busy / partnerBusy)
-                cpuEfficiency.append(speedup / (busy / partnerBusy))
+            let roundParallelism = cell.coresBusy.flatMap { busy in partner.coresBusy.map { busy / $0 } }
+            if let roundParallelism {
+                parallelism.append(roundParallelism)
+                cpuEfficiency.append(speedup / roundParallelism)
             }
+            let byParallelism = PlanningFigure.usesParallelism(cell.kind)
+            planning.append(PlanningFigure.value(byParallelism: byParallelism, speedup: speedup,
+                                                 parallelism: roundParallelism) ?? speedup)
         }
     }
 

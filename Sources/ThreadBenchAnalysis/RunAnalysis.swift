@@ -20,35 +20,38 @@ public struct RunAnalysis: Sendable {
     public let findings: [Finding]
     /// Per workload whose batches failed, how often, and the first error.
     public let failures: [WorkloadFailures]
-    /// The speedup charts, one panel per workload.
-    public let charts: [SpeedupChart]
+    /// The machine the run came from, whose usable CPUs bound computation's speedup.
+    public let machine: MachineInfo
+    /// What names the run (in chart titles): its host label, or its file name.
+    public let label: String
 
     /// Analyses the records of one run on the machine described by `metadata`.
     public init(records: [BatchRecord], metadata: RunMetadata) {
         self.init(records: records, metadata: metadata, label: metadata.hostLabel)
     }
 
-    /// Analyses a run read back from a file; its charts are titled with the run's label
-    /// (the file name when the run has no host label).
+    /// Analyses a run read back from a file, named by the run's label (the file name when the
+    /// run has no host label).
     public init(_ run: RecordedRun) {
         self.init(records: run.records, metadata: run.metadata, label: run.label)
     }
 
-    /// Analyses records; `label` names the run in chart titles.
+    /// Analyses records; `label` names the run.
     private init(records: [BatchRecord], metadata: RunMetadata, label: String) {
         let machine = metadata.machine
+        self.machine = machine
+        self.label = label
         self.records = records
         outlierFlags = Self.wallOutlierFlags(records)
         var rows = Summarizer.summarize(records, usableCPUs: machine.usableCPUs)
         let disturbed = DisturbanceNotes.mark(&rows, records: records, logicalCPUs: machine.logicalCPUs)
         summary = rows
-        models = ScalingModel.fits(summary, usableCPUs: machine.usableCPUs, usableCPUsText: machine.usableCPUsText)
+        models = ScalingModel.fits(summary, usableCPUs: machine.usableCPUs, cpuLimit: machine.cpuLimit)
         warnings = RunDiagnostics.warnings(summary, spawnJoinFloorMicros: metadata.spawnJoinFloorMicros) + disturbed
         findings = Findings(usableCPUs: machine.usableCPUs, cpuLimit: machine.cpuLimit).findings(summary)
             + RuntimeComparison.findings(summary)
             + ProcessesFindings.findings(summary, usableCPUs: machine.usableCPUs)
         failures = WorkloadFailures.of(records)
-        charts = SpeedupChart.charts(summary, label: label, usableCPUs: machine.usableCPUs, cpuLimit: machine.cpuLimit)
     }
 
     /// Whether each record's wall time is an outlier among the successful repetitions of its

@@ -31,14 +31,14 @@ public struct RuntimeMatch: Sendable, Equatable {
         self.init(baseline: Runtime(rawValue: parts[0]), other: Runtime(rawValue: parts[1]))
     }
 
-    /// `runs` with every match applied, and a line per match and other run saying what was
+    /// `runs` with every match applied, and a warning per match and other run saying what was
     /// compared with what.
     /// - Throws: `ComparisonError.runtimeNotInRun` when the baseline lacks a match's `baseline`
     ///   runtime or another run lacks its `other` one.
     static func apply(_ matches: [RuntimeMatch], to runs: [RecordedRun]) throws
-        -> (runs: [RecordedRun], lines: [String]) {
+        -> (runs: [RecordedRun], lines: [ComparisonWarning]) {
         var runs = runs
-        var lines: [String] = []
+        var lines: [ComparisonWarning] = []
         for match in matches {
             for index in runs.indices {
                 let side = index == 0 ? match.baseline : match.other
@@ -55,8 +55,8 @@ public struct RuntimeMatch: Sendable, Equatable {
                     if record.runtime == match.other { renamed.runtime = match.baseline }
                     return renamed
                 }
-                lines.append("rows of \(match.other) in \(runs[index].label) are compared with rows of "
-                    + "\(match.baseline) in \(runs[0].label), under the name \(match.baseline)")
+                lines.append(.runtimeMatched(baseline: match.baseline, baselineLabel: runs[0].label,
+                                             other: match.other, otherLabel: runs[index].label))
             }
         }
         return (runs, lines)

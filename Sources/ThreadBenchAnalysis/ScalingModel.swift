@@ -23,10 +23,9 @@ public struct ScalingModel: Sendable, Equatable {
     /// The points the models were fitted to: `points`, or for CPU-bound computation those
     /// up to the usable CPUs.
     public var fittedPoints: [ScalingPoint]
-    /// The CPUs the run could use, and how sentences name them ("2 cores", "1 usable CPU
-    /// (affinity mask)").
+    /// The CPUs the run could use, and what limited them (nil when every logical CPU was usable).
     public var usableCPUs: Int
-    public var usableCPUsText: String
+    public var cpuLimit: UsableCPUs.Limit?
     /// Amdahl's law, under strong scaling; nil without a thread count above 1 to fit.
     public var amdahl: AmdahlFit?
     /// Gustafson's law, under weak scaling; nil without a thread count above 1 to fit.
@@ -53,11 +52,10 @@ public struct ScalingModel: Sendable, Equatable {
     /// - Parameters:
     ///   - rows: the summary.
     ///   - usableCPUs: the CPUs the run could use; nil fits every thread count.
-    ///   - usableCPUsText: how sentences name them, e.g. "1 usable CPU (affinity mask)".
-    public static func fits(_ rows: [SummaryRow], usableCPUs: Int? = nil, usableCPUsText: String? = nil)
+    ///   - cpuLimit: what limited them, nil when every logical CPU was usable.
+    public static func fits(_ rows: [SummaryRow], usableCPUs: Int? = nil, cpuLimit: UsableCPUs.Limit? = nil)
         -> [ScalingModel] {
         let cpus = usableCPUs ?? Int.max
-        let text = usableCPUsText ?? "\(cpus) usable CPUs"
         return rows.orderedGroups(by: CurveKey.init).map { _, members in
             let group = members.sorted { $0.threads < $1.threads }
             let first = group[0]
@@ -66,7 +64,7 @@ public struct ScalingModel: Sendable, Equatable {
             let fitted = first.isBoundByCPUs ? points.filter { $0.threads <= cpus } : points
             return ScalingModel(workload: first.workload, kind: first.kind, runtime: first.runtime,
                                 runtimeVersion: first.runtimeVersion, scaling: first.scaling, points: points,
-                                fittedPoints: fitted, usableCPUs: cpus, usableCPUsText: text,
+                                fittedPoints: fitted, usableCPUs: cpus, cpuLimit: cpuLimit,
                                 amdahl: first.scaling == .strong ? AmdahlFit.fit(fitted) : nil,
                                 gustafson: first.scaling == .weak ? GustafsonFit.fit(fitted) : nil,
                                 usl: USLFit.fit(fitted))

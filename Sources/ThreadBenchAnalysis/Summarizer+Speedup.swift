@@ -12,7 +12,7 @@ struct CellFigures: Equatable {
     /// Speedup over parallelism per round: CPU at 1 thread over CPU at N for the same work.
     var cpuEfficiency: LogInterval?
     /// The ratio of the geometric means of all 1-thread and all N-thread walls, rounds ignored.
-    var unpaired: SpeedupInterval
+    var unpaired: UnpairedSpeedup
     /// Measured rounds with both walls (at 1 thread, the repetitions).
     var rounds: Int
     /// The speedup interval's half-width in percent of the speedup; nil at 1 thread.
@@ -28,8 +28,8 @@ extension Summarizer {
     /// Repetition r of the cell and repetition r of the 1-thread row ran in the same round, so
     /// each round gives a speedup wall(1, r) / wall(N, r) and a parallelism busy(N, r) / busy(1, r)
     /// (`RoundRatios`); each figure is their geometric mean with a t-interval on the logs
-    /// (`LogInterval`). Pilot rounds only say whether the precision was met (`CellPlan`): the
-    /// planning figure is parallelism for computation, the speedup otherwise.
+    /// (`LogInterval`). Pilot rounds only say whether the precision was met (`CellPlan`), on the
+    /// figure the rounds were planned on (`PlanningFigure`).
     static func figures(group: [BatchRecord], baseline: [BatchRecord], scale: Double) -> CellFigures {
         let measured = group.filter { !$0.isPilot }, measuredBaseline = baseline.filter { !$0.isPilot }
         let unpaired = unpairedSpeedup(baseline: measuredBaseline.map(\.wallSeconds), walls: measured.map(\.wallSeconds),
@@ -42,27 +42,24 @@ extension Summarizer {
         let half = cell.speedup?.relativeHalfWidth ?? .infinity
         cell.halfWidthPct = half.isFinite ? half * 100 : nil
         let pilot = RoundRatios(group: group, baseline: baseline, scale: scale, pilot: true)
-        if let target = first.precisionTarget, !pilot.speedups.isEmpty {
-            let byParallelism = first.kind == .cpu && !pilot.parallelism.isEmpty
-            let plan = CellPlan(pilotFigures: byParallelism ? pilot.parallelism : pilot.speedups, precision: target,
-                                minimumRounds: 2, maximumRounds: 2)
-            let count = byParallelism ? ratios.parallelism.count : ratios.speedups.count
-            cell.precisionMet = plan.meetsTarget(measuredRounds: count, precision: target)
+        if let target = first.precisionTarget, !pilot.planning.isEmpty {
+            let plan = CellPlan(pilotFigures: pilot.planning, precision: target, minimumRounds: 2, maximumRounds: 2)
+            cell.precisionMet = plan.meetsTarget(measuredRounds: ratios.planning.count, precision: target)
         }
         return cell
     }
 
     /// exp(mean ln baseline - mean ln walls) with Welch's t-interval on the two samples' logs
     /// (`WelchLogRatio`); the point alone when a side has fewer than 2 walls.
-    static func unpairedSpeedup(baseline: [Double], walls: [Double], scale: Double) -> SpeedupInterval {
+    static func unpairedSpeedup(baseline: [Double], walls: [Double], scale: Double) -> UnpairedSpeedup {
         guard let welch = WelchLogRatio(baseline: walls, other: baseline) else {
             let a = baseline.filter { $0 > 0 && $0.isFinite }, b = walls.filter { $0 > 0 && $0.isFinite }
-            guard !a.isEmpty, !b.isEmpty else { return SpeedupInterval(speedup: 0, ci95Low: 0, ci95High: 0) }
+            guard !a.isEmpty, !b.isEmpty else { return UnpairedSpeedup(speedup: 0, ci95Low: 0, ci95High: 0) }
             let point = scale * exp(Statistics.mean(a.map { Foundation.log($0) }) - Statistics.mean(b.map { Foundation.log($0) }))
-            return SpeedupInterval(speedup: point, ci95Low: point, ci95High: point)
+            return UnpairedSpeedup(speedup: point, ci95Low: point, ci95High: point)
         }
         let interval = welch.logInterval(level: LogInterval.level)
-        return SpeedupInterval(speedup: scale * exp(welch.logEstimate), ci95Low: scale * exp(interval.low),
+        return UnpairedSpeedup(speedup: scale * exp(welch.logEstimate), ci95Low: scale * exp(interval.low),
                                ci95High: scale * exp(interval.high))
     }
 }

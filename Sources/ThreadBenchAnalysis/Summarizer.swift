@@ -23,7 +23,7 @@ public enum Summarizer {
             row.errors = group.reduce(0) { $0 + $1.errors }
             row.timedOut = group.reduce(0) { $0 + $1.timedOut }
             if row.failedBatches > 0 {
-                row.notes.append("\(row.failedBatches) of \(group.count) batches failed and are left out")
+                row.notes.append(.batchesLeftOut(failed: row.failedBatches, batches: group.count))
             }
             return row
         }
@@ -40,26 +40,31 @@ public enum Summarizer {
         let wallCI = LogInterval(walls)
         let cell = Self.figures(group: all, baseline: baseline, scale: scale)
         let speedup = cell.speedup?.estimate ?? 0
-        var row = SummaryRow(
-            workload: first.workload, kind: first.kind, runtime: first.runtime,
-            runtimeVersion: first.runtimeVersion, switchIntervalMs: first.switchIntervalMs,
-            scaling: first.scaling, threads: first.threads, tasks: first.tasks, repetitions: group.count,
-            outliers: OutlierDetection.flags(walls).filter { $0 }.count,
-            wallMedianSeconds: Statistics.median(walls), wallMinSeconds: walls.min() ?? 0, wallMaxSeconds: walls.max() ?? 0,
-            wallStddevSeconds: Statistics.standardDeviation(walls),
-            wallCI95LowSeconds: wallCI?.low ?? 0, wallCI95HighSeconds: wallCI?.high ?? 0,
-            speedup: speedup, speedupCI95Low: cell.speedup?.low ?? 0, speedupCI95High: cell.speedup?.high ?? 0,
-            efficiency: speedup / n, karpFlatt: nil,
-            idealSpeedup: idealSpeedup(first, usableCPUs: usableCPUs),
-            verdict: .baseline,
-            gilWaitMedianSeconds: Statistics.median(group.map(\.gilWaitSeconds)),
-            taskP50MedianMillis: Statistics.median(group.map(\.taskP50Millis)),
-            errors: group.reduce(0) { $0 + $1.errors }, timedOut: group.reduce(0) { $0 + $1.timedOut },
-            metricMedians: metricMedians(group), taskWork: first.taskWork,
-            speedupUnpaired: cell.unpaired.speedup, speedupUnpairedCI95Low: cell.unpaired.ci95Low,
-            speedupUnpairedCI95High: cell.unpaired.ci95High, rounds: cell.rounds,
-            speedupHalfWidthPct: cell.halfWidthPct, precisionMet: cell.precisionMet)
-        row.pythonGIL = first.pythonGIL
+        var row = SummaryRow(setup: first.setup, verdict: .baseline)
+        row.repetitions = group.count
+        row.outliers = OutlierDetection.flags(walls).filter { $0 }.count
+        row.wallMedianSeconds = Statistics.median(walls)
+        row.wallMinSeconds = walls.min() ?? 0
+        row.wallMaxSeconds = walls.max() ?? 0
+        row.wallStddevSeconds = Statistics.standardDeviation(walls)
+        row.wallCI95LowSeconds = wallCI?.low ?? 0
+        row.wallCI95HighSeconds = wallCI?.high ?? 0
+        row.speedup = speedup
+        row.speedupCI95Low = cell.speedup?.low ?? 0
+        row.speedupCI95High = cell.speedup?.high ?? 0
+        row.efficiency = speedup / n
+        row.idealSpeedup = idealSpeedup(first, usableCPUs: usableCPUs)
+        row.gilWaitMedianSeconds = Statistics.median(group.map(\.gilWaitSeconds))
+        row.taskP50MedianMillis = Statistics.median(group.map(\.taskP50Millis))
+        row.errors = group.reduce(0) { $0 + $1.errors }
+        row.timedOut = group.reduce(0) { $0 + $1.timedOut }
+        row.metricMedians = metricMedians(group)
+        row.speedupUnpaired = cell.unpaired.speedup
+        row.speedupUnpairedCI95Low = cell.unpaired.ci95Low
+        row.speedupUnpairedCI95High = cell.unpaired.ci95High
+        row.rounds = cell.rounds
+        row.speedupHalfWidthPct = cell.halfWidthPct
+        row.precisionMet = cell.precisionMet
         row.parallelism = cell.parallelism
         row.cpuEfficiency = cell.cpuEfficiency
         row.coresBusy = LogInterval(group.compactMap(\.coresBusy))?.estimate

@@ -12,7 +12,7 @@ extension BatchRecord {
 extension BatchIdentity {
     /// Whether this row's computation is bound by the CPUs: its threads ran it in parallel (no
     /// GIL, as the row recorded it), so past the usable CPUs they only take turns.
-    public var isBoundByCPUs: Bool { kind == .cpu && runsWithoutGIL }
+    public var isBoundByCPUs: Bool { setup.kind == .cpu && runsWithoutGIL }
 }
 
 extension Summarizer {
@@ -32,10 +32,9 @@ extension Summarizer {
         let n = Double(row.threads), s = row.speedup
         guard row.threads > 1, s > 0, s.isFinite else { return }
         if s > n {
-            row.notes.append("superlinear (speedup above \(row.threads)x): no Karp-Flatt")
+            row.notes.append(.superlinear(threads: row.threads))
         } else if row.isBoundByCPUs, row.threads > usableCPUs {
-            row.notes.append("past the \(usableCPUs) usable CPU\(usableCPUs == 1 ? "" : "s"): no Karp-Flatt "
-                + "(it would measure the CPU limit)")
+            row.notes.append(.pastUsableCPUs(usableCPUs))
         } else {
             row.karpFlatt = (1 / s - 1 / n) / (1 - 1 / n)
         }
@@ -55,24 +54,24 @@ extension Summarizer {
         if row.threads == 1 { row.verdict = .baseline; return }
         if row.kind == .mixed {
             row.verdict = .notApplicable
-            row.notes.append("mixed workload: the figure is the added I/O latency, not the speedup")
+            row.notes.append(.mixedWorkload)
             return
         }
         guard hasBaseline, row.speedup > 0 else {
             row.verdict = .inconclusive
-            row.notes.append("no successful 1-thread batch to measure the speedup against")
+            row.notes.append(.noBaseline)
             return
         }
         guard row.intervalIsNominal95 else {
             row.verdict = .inconclusive
-            row.notes.append("\(row.rounds) measured round\(row.rounds == 1 ? "" : "s"): no interval")
+            row.notes.append(.noInterval(rounds: row.rounds))
             return
         }
         let byTime = Verdict.classify(ciLow: row.speedupCI95Low, ciHigh: row.speedupCI95High)
         if row.kind == .cpu, let parallelism = row.parallelism, parallelism.count >= 2,
            parallelism.high <= Verdict.serialAtMost {
             row.verdict = .serialized
-            if byTime == .hurts { row.notes.append("the wall-time ratio is decisively below 0.95 as well") }
+            if byTime == .hurts { row.notes.append(.slowerByWallTime) }
             return
         }
         row.verdict = byTime
@@ -81,20 +80,14 @@ extension Summarizer {
     /// The row of a cell whose every batch failed: its key and failure counts, and figures of
     /// 0 that the reporters write as empty cells.
     static func failedRow(_ group: [BatchRecord]) -> SummaryRow {
-        let first = group[0], none = 0.0
-        var row = SummaryRow(
-            workload: first.workload, kind: first.kind, runtime: first.runtime,
-            runtimeVersion: first.runtimeVersion, switchIntervalMs: first.switchIntervalMs,
-            scaling: first.scaling, threads: first.threads, tasks: first.tasks, repetitions: 0,
-            wallMedianSeconds: none, wallMinSeconds: none, wallMaxSeconds: none, wallStddevSeconds: none,
-            wallCI95LowSeconds: none, wallCI95HighSeconds: none,
-            speedup: none, speedupCI95Low: none, speedupCI95High: none, efficiency: none, karpFlatt: nil,
-            idealSpeedup: none, verdict: .failed, gilWaitMedianSeconds: none, taskP50MedianMillis: none,
-            errors: group.reduce(0) { $0 + $1.errors }, timedOut: group.reduce(0) { $0 + $1.timedOut })
+        var setup = group[0].setup
+        setup.taskWork = .unspecified  // a failed row has always named no work
+        var row = SummaryRow(setup: setup, verdict: .failed)
+        row.errors = group.reduce(0) { $0 + $1.errors }
+        row.timedOut = group.reduce(0) { $0 + $1.timedOut }
         row.failedBatches = group.count
-        row.pythonGIL = first.pythonGIL
         row.intervalIsNominal95 = false
-        row.notes = ["all \(group.count) batches failed or timed out"]
+        row.notes = [.allBatchesFailed(batches: group.count)]
         return row
     }
 }

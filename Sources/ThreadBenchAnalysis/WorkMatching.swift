@@ -23,19 +23,11 @@ enum WorkMatching {
     /// The works of a row's records.
     static func work(_ records: [BatchRecord]) -> Set<TaskWork> { Set(records.map(\.taskWork)) }
 
-    /// The differing pairs by curve, at most `limit` curves:
-    /// "math under cpython at 1, 2 threads (8000 iterations vs unknown)".
-    static func describe(_ pairs: [Pair], limit: Int) -> String {
-        let curves = pairs.orderedGroups(by: { $0.key.curve })
-        let shown = curves.prefix(limit).map { curve, members in
-            let threads = members.map { String($0.key.threads) }.joined(separator: ", ")
-            let first = members[0]
-            return "\(curve.workload) under \(curve.runtime) at \(threads) threads (\(text(first.a)) vs \(text(first.b)))"
+    /// The differing pairs by curve, in the order given, each with its first row's works.
+    static func differences(_ pairs: [Pair]) -> [WorkDifference] {
+        pairs.orderedGroups(by: { $0.key.curve }).map { curve, members in
+            WorkDifference(curve: curve, threads: members.map(\.key.threads), baseline: work(members[0].a),
+                           other: work(members[0].b))
         }
-        return shown.joined(separator: ", ") + (curves.count > limit ? ", ..." : "")
-    }
-
-    private static func text(_ records: [BatchRecord]) -> String {
-        work(records).map(\.description).sorted().joined(separator: " and ")
     }
 }

@@ -1,33 +1,34 @@
-/// What says which batch a record or a summary row describes: the raw and summary CSVs'
-/// key columns, in their order.
+/// What says which batch a record or a summary row describes: its `BatchSetup`, whose parts
+/// read (and change) as the record's or the row's own (`record.workload`, `row.threads`).
+@dynamicMemberLookup
 public protocol BatchIdentity {
-    var workload: String { get }
-    var kind: WorkloadKind { get }
-    var runtime: Runtime { get }
-    /// The interpreter or compiler that ran it, e.g. "swift-6.3" or "cpython-3.13.1".
-    var runtimeVersion: String { get }
-    /// A CPython row's GIL: the build flag and the state at run time; nil for the Swift
-    /// runtimes and in files before schema version 4.
-    var pythonGIL: PythonGILState? { get }
-    var switchIntervalMs: Double { get }
-    var scaling: Scaling { get }
-    var threads: Int { get }
-    var tasks: Int { get }
-    /// What one task did: rows of different work are not compared.
-    var taskWork: TaskWork { get }
+    /// The workload, runtime, scaling, threads, tasks and task work of the batch.
+    var setup: BatchSetup { get set }
+}
+
+extension BatchIdentity {
+    /// A part of `setup`, read or written as the record's or the row's own.
+    public subscript<Part>(dynamicMember part: WritableKeyPath<BatchSetup, Part>) -> Part {
+        get { setup[keyPath: part] }
+        set { setup[keyPath: part] = newValue }
+    }
 }
 
 extension BatchRecord: BatchIdentity {}
 
 extension SummaryRow: BatchIdentity {}
 
-extension BatchIdentity {
-    /// Whether computation under this row's runtime could use every core: plain Swift,
-    /// CPython processes (one GIL each), or CPython threads whose interpreter recorded its GIL
-    /// off; rows of files that recorded no GIL state fall back on the runtime's name
-    /// (`cpython-nogil`).
+extension BatchSetup {
+    /// Whether computation under this runtime could use every core: plain Swift, CPython
+    /// processes (one GIL each), or CPython threads whose interpreter recorded its GIL off;
+    /// rows of files that recorded no GIL state fall back on the runtime's name (`cpython-nogil`).
     public var runsWithoutGIL: Bool {
         if runtime == .cpythonProcesses { return true }
         return pythonGIL.map { !$0.enabled } ?? runtime.runsWithoutGIL
     }
+}
+
+extension BatchIdentity {
+    /// Whether computation under this row's runtime could use every core (`BatchSetup.runsWithoutGIL`).
+    public var runsWithoutGIL: Bool { setup.runsWithoutGIL }
 }

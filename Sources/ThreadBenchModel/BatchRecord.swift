@@ -1,18 +1,7 @@
 /// The measurements of one batch: one workload, runtime, thread count and repetition.
 public struct BatchRecord: Sendable, Equatable {
-    public var workload: String
-    public var kind: WorkloadKind
-    public var runtime: Runtime
-    /// The interpreter or compiler that ran it ("swift-6.3", "cpython-3.11.7").
-    public var runtimeVersion: String
-    /// A CPython batch's GIL as its interpreter reported it; nil for the Swift runtimes.
-    public var pythonGIL: PythonGILState?
-    public var switchIntervalMs: Double
-    public var scaling: Scaling
-    public var threads: Int
-    public var tasks: Int
-    /// What one task did under this runtime (`Workload.taskWork(under:)`).
-    public var taskWork: TaskWork = .unspecified
+    /// Which batch: its workload, runtime, threads, tasks and task work (read through `BatchIdentity`).
+    public var setup: BatchSetup
     /// The repetition, which is the round: repetition r of every thread count of a curve
     /// ran together, so their walls pair (`RoundRatios`).
     public var repetition: Int
@@ -60,14 +49,8 @@ public struct BatchRecord: Sendable, Equatable {
     /// Creates an empty record for the given batch; the runner fills in the measurements.
     public init(workload: String, kind: WorkloadKind, runtime: Runtime, runtimeVersion: String,
                 switchIntervalMs: Double, scaling: Scaling, threads: Int, tasks: Int, repetition: Int) {
-        self.workload = workload
-        self.kind = kind
-        self.runtime = runtime
-        self.runtimeVersion = runtimeVersion
-        self.switchIntervalMs = switchIntervalMs
-        self.scaling = scaling
-        self.threads = threads
-        self.tasks = tasks
+        setup = BatchSetup(workload: workload, kind: kind, runtime: runtime, runtimeVersion: runtimeVersion,
+                           switchIntervalMs: switchIntervalMs, scaling: scaling, threads: threads, tasks: tasks)
         self.repetition = repetition
         wallSeconds = 0; workSeconds = 0; cpuUserSeconds = 0; cpuSysSeconds = 0; threadCPUSeconds = 0
         voluntaryContextSwitches = 0; involuntaryContextSwitches = 0

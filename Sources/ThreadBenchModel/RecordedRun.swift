@@ -7,29 +7,22 @@ public struct RecordedRun: Sendable {
     /// The metadata of the file's first row.
     public var metadata: RunMetadata
     /// The Swift compiler the run's binary was built with.
-    public var swiftVersion: String
+    public var swiftVersion = ""
     /// The ThreadBench version that wrote it.
-    public var threadbenchVersion: String
+    public var threadbenchVersion = ""
     /// "release" or "debug".
-    public var buildConfiguration: String
+    public var buildConfiguration = ""
     /// False when any row says the run was cut short.
-    public var complete: Bool
+    public var complete = true
     /// Distinct run ids in the file, in order (more than one for concatenated files).
-    public var runIDs: [String]
+    public var runIDs: [String] = []
     /// Every batch, in file order.
-    public var records: [BatchRecord]
+    public var records: [BatchRecord] = []
 
-    /// A run from its parts, as the CSV reader finds them.
-    package init(path: String, metadata: RunMetadata, swiftVersion: String, threadbenchVersion: String,
-                 buildConfiguration: String, complete: Bool, runIDs: [String], records: [BatchRecord]) {
+    /// A run of `path` with no batch yet, for the CSV reader to fill in from the file's rows.
+    package init(path: String, metadata: RunMetadata) {
         self.path = path
         self.metadata = metadata
-        self.swiftVersion = swiftVersion
-        self.threadbenchVersion = threadbenchVersion
-        self.buildConfiguration = buildConfiguration
-        self.complete = complete
-        self.runIDs = runIDs
-        self.records = records
     }
 
     /// The label a person knows this run by: its host label, or the file name when that is empty.

@@ -1,6 +1,6 @@
 /// A value out of its limits: which setting, and what is wrong with its value.
 ///
-/// The setting's raw value names it in words ("repetitions", "sleep time"); a front end that
+/// The setting's raw value names it in words ("sleep time", "precision"); a front end that
 /// knows which flag sets it can put the flag in its place.
 public struct SettingError<Setting>: Error, CustomStringConvertible, Equatable
 where Setting: RawRepresentable & Hashable & Sendable, Setting.RawValue == String {

@@ -2,56 +2,46 @@ import ThreadBenchStatistics
 
 /// One row of the summary: a workload under a runtime at one thread count, over its repetitions.
 public struct SummaryRow: Sendable, Equatable {
-    public var workload: String
-    public var kind: WorkloadKind
-    public var runtime: Runtime
-    public var runtimeVersion: String
-    /// The GIL its batches ran under, as the first of them recorded it; nil for the Swift runtimes.
-    public var pythonGIL: PythonGILState?
-    public var switchIntervalMs: Double
-    public var scaling: Scaling
-    public var threads: Int
-    public var tasks: Int
+    /// Which cell: its workload, runtime, threads, tasks and task work (read through `BatchIdentity`).
+    public var setup: BatchSetup
     /// Successful batches, the ones every figure below comes from.
-    public var repetitions: Int
+    public var repetitions: Int = 0
     /// Batches left out of the figures because they failed or timed out (`BatchRecord.failed`).
     public var failedBatches: Int = 0
     /// Repetitions whose wall time is an outlier (modified Z-score above 3.5).
     public var outliers: Int = 0
-    public var wallMedianSeconds: Seconds
-    public var wallMinSeconds: Seconds
-    public var wallMaxSeconds: Seconds
-    public var wallStddevSeconds: Seconds
-    public var wallCI95LowSeconds: Seconds
-    public var wallCI95HighSeconds: Seconds
+    public var wallMedianSeconds: Seconds = 0
+    public var wallMinSeconds: Seconds = 0
+    public var wallMaxSeconds: Seconds = 0
+    public var wallStddevSeconds: Seconds = 0
+    public var wallCI95LowSeconds: Seconds = 0
+    public var wallCI95HighSeconds: Seconds = 0
     /// wall(1) / wall(N) under strong scaling; N * wall(1) / wall(N) under weak scaling.
-    public var speedup: Double
-    public var speedupCI95Low: Double
-    public var speedupCI95High: Double
+    public var speedup: Double = 0
+    public var speedupCI95Low: Double = 0
+    public var speedupCI95High: Double = 0
     /// Speedup divided by the thread count.
-    public var efficiency: Double
+    public var efficiency: Double = 0
     /// Karp-Flatt experimentally determined serial fraction; nil at 1 thread, when the speedup
     /// is above N (superlinear), and past the usable CPUs for computation (`notes` says which).
     public var karpFlatt: Double?
     /// The best speedup this workload could reach here: N for waits, min(N, usable CPUs) for
     /// computation, 1 for computation under a GIL.
-    public var idealSpeedup: Double
+    public var idealSpeedup: Double = 0
     public var verdict: Verdict
     /// False when the speedup has fewer than 2 measured rounds, so no interval.
     public var intervalIsNominal95: Bool = true
     /// Why a figure is missing or a verdict is what it is, one short phrase each.
-    public var notes: [String] = []
-    public var gilWaitMedianSeconds: Seconds
-    public var taskP50MedianMillis: Double
+    public var notes: [SummaryNote] = []
+    public var gilWaitMedianSeconds: Seconds = 0
+    public var taskP50MedianMillis: Double = 0
     /// Failed tasks and timed-out threads over every batch, failed ones included (a timed-out
     /// thread counts here as well as in `timedOut`).
-    public var errors: Int
+    public var errors: Int = 0
     /// Threads that outlived the batch timeout, over every batch.
-    public var timedOut: Int
+    public var timedOut: Int = 0
     /// The median over the repetitions of each workload-specific figure (`BatchRecord.metrics`).
     public var metricMedians: [String: Double] = [:]
-    /// What one task did (the same in every repetition of a row).
-    public var taskWork: TaskWork = .unspecified
     /// median(1-thread walls) / median(N-thread walls) with its bootstrap interval, the rounds
     /// resampled independently: the estimate the paired `speedup` replaces, kept for comparison.
     public var speedupUnpaired: Double = 0
@@ -75,56 +65,10 @@ public struct SummaryRow: Sendable, Equatable {
     /// Pilot rounds behind the plan (they measure nothing).
     public var pilotRounds: Int = 0
 
-    /// A row from its figures, as the summarizer computes them.
-    package init(workload: String, kind: WorkloadKind, runtime: Runtime, runtimeVersion: String,
-                 switchIntervalMs: Double, scaling: Scaling, threads: Int, tasks: Int, repetitions: Int,
-                 failedBatches: Int = 0, outliers: Int = 0, wallMedianSeconds: Seconds,
-                 wallMinSeconds: Seconds, wallMaxSeconds: Seconds, wallStddevSeconds: Seconds,
-                 wallCI95LowSeconds: Seconds, wallCI95HighSeconds: Seconds, speedup: Double,
-                 speedupCI95Low: Double, speedupCI95High: Double, efficiency: Double, karpFlatt: Double? = nil,
-                 idealSpeedup: Double, verdict: Verdict, intervalIsNominal95: Bool = true,
-                 notes: [String] = [], gilWaitMedianSeconds: Seconds, taskP50MedianMillis: Double, errors: Int,
-                 timedOut: Int, metricMedians: [String: Double] = [:], taskWork: TaskWork = .unspecified,
-                 speedupUnpaired: Double = 0, speedupUnpairedCI95Low: Double = 0,
-                 speedupUnpairedCI95High: Double = 0, rounds: Int = 0, speedupHalfWidthPct: Double? = nil,
-                 precisionMet: Bool? = nil) {
-        self.workload = workload
-        self.kind = kind
-        self.runtime = runtime
-        self.runtimeVersion = runtimeVersion
-        self.switchIntervalMs = switchIntervalMs
-        self.scaling = scaling
-        self.threads = threads
-        self.tasks = tasks
-        self.repetitions = repetitions
-        self.failedBatches = failedBatches
-        self.outliers = outliers
-        self.wallMedianSeconds = wallMedianSeconds
-        self.wallMinSeconds = wallMinSeconds
-        self.wallMaxSeconds = wallMaxSeconds
-        self.wallStddevSeconds = wallStddevSeconds
-        self.wallCI95LowSeconds = wallCI95LowSeconds
-        self.wallCI95HighSeconds = wallCI95HighSeconds
-        self.speedup = speedup
-        self.speedupCI95Low = speedupCI95Low
-        self.speedupCI95High = speedupCI95High
-        self.efficiency = efficiency
-        self.karpFlatt = karpFlatt
-        self.idealSpeedup = idealSpeedup
+    /// A row of `setup` with the given verdict and every figure 0, empty or nil, for the
+    /// summarizer to fill in.
+    package init(setup: BatchSetup, verdict: Verdict) {
+        self.setup = setup
         self.verdict = verdict
-        self.intervalIsNominal95 = intervalIsNominal95
-        self.notes = notes
-        self.gilWaitMedianSeconds = gilWaitMedianSeconds
-        self.taskP50MedianMillis = taskP50MedianMillis
-        self.errors = errors
-        self.timedOut = timedOut
-        self.metricMedians = metricMedians
-        self.taskWork = taskWork
-        self.speedupUnpaired = speedupUnpaired
-        self.speedupUnpairedCI95Low = speedupUnpairedCI95Low
-        self.speedupUnpairedCI95High = speedupUnpairedCI95High
-        self.rounds = rounds
-        self.speedupHalfWidthPct = speedupHalfWidthPct
-        self.precisionMet = precisionMet
     }
 }

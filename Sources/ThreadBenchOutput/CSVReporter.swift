@@ -66,6 +66,6 @@ public struct CSVReporter: Sendable {
 
     /// A summary row; a row whose every batch failed has empty figures.
     private func summaryRow(_ row: SummaryRow, complete: Bool) -> [String] {
-        metadataCells(complete: complete) + CSVSchema.batchKey.cells(row) + CSVSchema.summaryFigures.cells(row)
+        metadataCells(complete: complete) + CSVSchema.batchKey.cells(row) + CSVSchema.summaryFigures.cells((row, row.notes.map(\.text)))
     }
 }

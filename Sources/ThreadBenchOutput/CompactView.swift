@@ -2,6 +2,7 @@ import Foundation
 import TextTable
 import ThreadBenchAnalysis
 import ThreadBenchModel
+import ThreadBenchStorage
 
 /// The answer at a glance: per workload and runtime, the verdict and figure at 2 threads and at
 /// the thread count where threads helped most, in a table that fits 80 columns.
@@ -18,7 +19,7 @@ public enum CompactView {
                           best.map { "\($0.threads): " + cell($0) } ?? "-"])
         }
         guard !lines.isEmpty else { return "" }
-        let header = ["workload", "runtime", "at 2 threads", "best thread count"]
+        let header = [CSVSchema.workload.name, CSVSchema.runtime.name, "at 2 threads", "best thread count"]
         let table = TextTable<[String]> { line in
             line.enumerated().map { Column(title: header[$0], value: CSVText.printable($1)) }
         }

@@ -2,6 +2,7 @@ import Foundation
 import TextTable
 import ThreadBenchAnalysis
 import ThreadBenchModel
+import ThreadBenchStorage
 
 /// Writes `ComparisonMatrix`: many runs side by side, as text, Markdown or JSON.
 public struct ComparisonMatrixReporter: Sendable {
@@ -27,7 +28,7 @@ public struct ComparisonMatrixReporter: Sendable {
             out += (markdown ? "- " : "  ") + CSVText.printable("\(workload): " + parts.joined(separator: "; ")) + "\n"
         }
         out += "\n"
-        let header = ["workload", "runtime", "threads"] + matrix.labels.map { "\($0): speedup / parallelism" }
+        let header = [CSVSchema.workload, CSVSchema.runtime, CSVSchema.threads].names() + matrix.labels.map { "\($0): speedup / parallelism" }
         let lines = matrix.rows.map { row in
             [row.workload, row.runtime.rawValue + (row.scaling == .weak ? " (weak)" : ""), String(row.threads)]
                 + row.cells.map { cell in

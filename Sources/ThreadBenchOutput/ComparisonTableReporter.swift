@@ -2,6 +2,7 @@ import Foundation
 import TextTable
 import ThreadBenchAnalysis
 import ThreadBenchModel
+import ThreadBenchStorage
 
 /// The ways a comparison can be written out.
 public enum ComparisonFormat: String, Sendable, CaseIterable {
@@ -35,8 +36,8 @@ public struct ComparisonTableReporter: Sendable {
             let title = "\(report.runs[other].label) against \(report.runs[0].label) (wall time ratio of geometric "
                 + "means; \(Self.settingsText(report.settings, level: level, rows: rows.count)))"
             out += heading(title)
-            out += table(["workload", "runtime", "scaling", "threads", "n", "baseline", "other", "ratio", "interval",
-                          "change", "p", "resolves", "verdict"],
+            out += table(Self.keyHeader + ["n", "baseline", "other", "ratio", "interval", "change", "p", "resolves",
+                                           CSVSchema.verdict.name],
                          rows.map(rowCells))
             let counts = ComparisonVerdict.allCases.map { v in "\(rows.filter { $0.verdict == v }.count) \(v.rawValue)" }
             out += (markdown ? "\n" : "") + counts.joined(separator: ", ") + "\n\n"
@@ -52,7 +53,7 @@ public struct ComparisonTableReporter: Sendable {
                     [String(n)] + curve.speedups.map { $0[index].map { String(format: "%.2fx", $0) } ?? "-" }
                 }
                 let cores = ["usable CPUs"] + report.runs.map { String($0.metadata.machine.usableCPUs) }
-                out += table(["threads"] + labels.map(text), cells + [cores])
+                out += table([CSVSchema.threads.name] + labels.map(text), cells + [cores])
                 for (label, model) in zip(labels, curve.models) {
                     if let model { out += (markdown ? "- " : "  ") + CSVText.printable("\(label): \(model.sentence)") + "\n" }
                 }
@@ -61,7 +62,7 @@ public struct ComparisonTableReporter: Sendable {
         }
         if !report.warnings.isEmpty {
             out += heading("Warnings")
-            for line in report.warnings { out += (markdown ? "- " : "") + CSVText.printable(line) + "\n" }
+            for warning in report.warnings { out += (markdown ? "- " : "") + CSVText.printable(warning.text) + "\n" }
         }
         return out
     }
@@ -97,6 +98,9 @@ public struct ComparisonTableReporter: Sendable {
         markdown ? CSVText.neutralized(value) : value
     }
 
+    /// The headings of a row's key: the CSV's names for them.
+    private static let keyHeader = [CSVSchema.workload, CSVSchema.runtime, CSVSchema.scaling, CSVSchema.threads].names()
+
     private func machineRows(_ report: ComparisonReport) -> [[String]] {
         let runs = report.runs
         func line(_ name: String, _ value: (RecordedRun) -> String) -> [String] { [name] + runs.map { text(value($0)) } }
@@ -108,8 +112,8 @@ public struct ComparisonTableReporter: Sendable {
             line("usable CPUs") { "\($0.metadata.machine.usableCPUs) (limit: \($0.metadata.machine.cpuLimitText))" },
             line("memory") { String(format: "%.1f GiB", Double($0.metadata.machine.memoryBytes) / 1_073_741_824) },
             line("OS") { $0.metadata.machine.os },
-            line("kernel") { $0.metadata.machine.kernel },
-            line("arch") { $0.metadata.machine.arch },
+            line(CSVSchema.kernel.name) { $0.metadata.machine.kernel },
+            line(CSVSchema.arch.name) { $0.metadata.machine.arch },
             line("Swift") { $0.swiftVersion },
             line("threadbench") { "\($0.threadbenchVersion) (\($0.buildConfiguration))" },
             line("started") { $0.metadata.startedAt },
@@ -134,8 +138,7 @@ public struct ComparisonTableReporter: Sendable {
         let labels = (a: report.runs[0].label, b: report.runs[other].label)
         var out = heading("Threading: \(labels.b) against \(labels.a) (per-round speedup and parallelism against "
             + "1 thread; ratio of geometric means, judged as above, each figure over its own rows)")
-        out += table(["workload", "runtime", "scaling", "threads", "figure", "n", labels.a, labels.b, "ratio",
-                      "interval", "outcome"].map(text),
+        out += table((Self.keyHeader + ["figure", "n", labels.a, labels.b, "ratio", "interval", "outcome"]).map(text),
                      rows.map { ComparisonThreadingText.cells($0).enumerated().map { $0 < 2 ? text($1) : $1 } })
         let lines = rows.compactMap { ComparisonThreadingText.sentence($0, otherLabel: labels.b, baselineLabel: labels.a) }
             + ComparisonThreadingText.missingParallelism(rows, runs: report.runs, other: other)

@@ -1,5 +1,6 @@
 import Foundation
 import ThreadBenchAnalysis
+import ThreadBenchModel
 
 extension ScalingModel {
     /// The model in one line, e.g. "math under swift-gil: serial fraction 0.99, ceiling 1.0x
@@ -37,6 +38,9 @@ extension ScalingModel {
         return String(format: "%@: serial fraction %.2f, ceiling %@ (%@)", name, serial, ceilingText,
                       Self.judgement("Amdahl", amdahl.rSquared, amdahl.residualDegreesOfFreedom)) + uslText
     }
+
+    /// How the sentences name the usable CPUs: "2 cores", "1 usable CPU (affinity mask)".
+    private var usableCPUsText: String { MachineInfo.cpusText(usableCPUs, limit: cpuLimit) }
 
     /// "; past N threads the fit gives X on ..." for a curve cut at the usable CPUs.
     private var capText: String {

@@ -2,6 +2,7 @@ import Foundation
 import TextTable
 import ThreadBenchAnalysis
 import ThreadBenchModel
+import ThreadBenchStorage
 
 /// Turns summary rows into terminal tables, one per workload and runtime.
 public struct TableReporter: Sendable {
@@ -25,23 +26,23 @@ public struct TableReporter: Sendable {
             let table = TextTable<SummaryRow> { row in
                 let shown = row.verdict != .failed
                 return [
-                    Column(title: "threads", value: row.threads, align: .right),
+                    Column(title: CSVSchema.threads.name, value: row.threads, align: .right),
                     Column(title: "wall median", value: shown ? Self.duration(row.wallMedianSeconds) : "-", align: .right),
-                    Column(title: "speedup", value: Self.speedup(row), align: .right),
+                    Column(title: CSVSchema.speedup.name, value: Self.speedup(row), align: .right),
                     Column(title: "95% CI", value: Self.interval(row), align: .right),
                     Column(title: "±", value: row.speedupHalfWidthPct.map { String(format: "%.1f%%", $0) } ?? "",
                            align: .right),
-                    Column(title: "rounds", value: row.rounds, align: .right),
-                    Column(title: "parallelism", value: Self.parallelism(row), align: .right),
+                    Column(title: CSVSchema.rounds.name, value: row.rounds, align: .right),
+                    Column(title: CSVSchema.parallelism.name, value: Self.parallelism(row), align: .right),
                     Column(title: "cpu eff", value: row.threads > 1 ? row.cpuEfficiency.map { String(format: "%.2f", $0.estimate) } ?? "-"
                            : "", align: .right),
                     Column(title: "ideal", value: shown ? String(format: "%.0fx", row.idealSpeedup) : "-", align: .right),
-                    Column(title: "efficiency", value: row.speedup > 0 ? String(format: "%.0f%%", row.efficiency * 100) : "-",
+                    Column(title: CSVSchema.efficiency.name, value: row.speedup > 0 ? String(format: "%.0f%%", row.efficiency * 100) : "-",
                            align: .right),
                     Column(title: "GIL wait", value: shown ? Self.duration(row.gilWaitMedianSeconds) : "-", align: .right),
-                    Column(title: "errors", value: row.errors, align: .right),
+                    Column(title: CSVSchema.errors, value: row.errors, align: .right),
                     Column(title: "failed", value: row.failedBatches, align: .right),
-                    Column(title: "verdict", value: row.verdict.rawValue),
+                    Column(title: CSVSchema.verdict.name, value: row.verdict.rawValue),
                 ]
             }
             output += table.string(for: group, style: Style.simple) ?? ""

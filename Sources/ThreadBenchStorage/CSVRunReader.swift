@@ -9,11 +9,11 @@ public enum CSVRunReader {
     public static func read(path: String) throws -> RecordedRun {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw CSVReadError.missingFile(path: path)
+            throw CSVReadError(path, .missingFile)
         }
-        if isDirectory.boolValue { throw CSVReadError.unreadable(path: path, reason: "it is a folder") }
+        if isDirectory.boolValue { throw CSVReadError(path, .unreadable(reason: "it is a folder")) }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw CSVReadError.unreadable(path: path, reason: "permission denied or I/O error")
+            throw CSVReadError(path, .unreadable(reason: "permission denied or I/O error"))
         }
         return try parse(data, path: path)
     }
@@ -21,18 +21,18 @@ public enum CSVRunReader {
     /// Parses raw CSV bytes; `path` names the source in errors.
     /// - Throws: `CSVReadError`.
     public static func parse(_ data: Data, path: String) throws -> RecordedRun {
-        guard !data.isEmpty else { throw CSVReadError.empty(path: path) }
-        guard !data.contains(0) else { throw CSVReadError.notText(path: path, reason: "it holds NUL bytes") }
+        guard !data.isEmpty else { throw CSVReadError(path, .empty) }
+        guard !data.contains(0) else { throw CSVReadError(path, .notText(reason: "it holds NUL bytes")) }
         guard var text = String(data: data, encoding: .utf8) else {
-            throw CSVReadError.notText(path: path, reason: "it is not valid UTF-8")
+            throw CSVReadError(path, .notText(reason: "it is not valid UTF-8"))
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.allSatisfy({ $0.isWhitespace }) { throw CSVReadError.empty(path: path) }
+        if text.allSatisfy({ $0.isWhitespace }) { throw CSVReadError(path, .empty) }
         let reader: CSVReader
         do {
             reader = try CSVReader(string: text, hasHeaderRow: false)
         } catch {
-            throw CSVReadError.notCSV(path: path)
+            throw CSVReadError(path, .notCSV)
         }
         var line = 1
         var header: [String]?
@@ -49,13 +49,13 @@ public enum CSVRunReader {
             }
             if cells == columns { continue }  // the header again, in concatenated files
             guard cells.count == columns.count else {
-                throw CSVReadError.cellCount(path: path, line: rowLine, found: cells.count, expected: columns.count)
+                throw CSVReadError(path, line: rowLine, .cellCount(found: cells.count, expected: columns.count))
             }
             let row = Row(table: table, cells: cells, line: rowLine)
             try append(row, to: &run)
         }
-        if reader.error != nil { throw CSVReadError.notCSV(path: path) }
-        guard let run else { throw CSVReadError.noRows(path: path) }
+        if reader.error != nil { throw CSVReadError(path, .notCSV) }
+        guard let run else { throw CSVReadError(path, .noRows) }
         return run
     }
 
@@ -65,20 +65,20 @@ public enum CSVRunReader {
 
     private static func checkHeader(_ cells: [String], path: String) throws -> Table {
         let names = cells.map { $0.trimmingCharacters(in: .whitespaces) }
-        guard names.count > 1 else { throw CSVReadError.notCSV(path: path) }
+        guard names.count > 1 else { throw CSVReadError(path, .notCSV) }
         var columns: [String: Int] = [:]
         for (index, name) in names.enumerated() where columns[name] == nil { columns[name] = index }
         guard columns[CSVSchema.schemaVersion.name] != nil, columns[CSVSchema.workload.name] != nil else {
-            throw CSVReadError.foreignCSV(path: path)
+            throw CSVReadError(path, .foreignCSV)
         }
         if columns[CSVSchema.wallMedian.name] != nil, columns[CSVSchema.repetition.name] == nil {
-            throw CSVReadError.notRawFile(path: path, which: "summary")
+            throw CSVReadError(path, .notRawFile(which: .summary))
         }
         if columns[CSVSchema.uslSigma.name] != nil, columns[CSVSchema.repetition.name] == nil {
-            throw CSVReadError.notRawFile(path: path, which: "model")
+            throw CSVReadError(path, .notRawFile(which: .model))
         }
         let missing = CSVSchema.requiredRawColumns.filter { columns[$0] == nil }
-        guard missing.isEmpty else { throw CSVReadError.missingColumns(path: path, columns: missing) }
+        guard missing.isEmpty else { throw CSVReadError(path, .missingColumns(missing)) }
         return Table(path: path, columns: columns)
     }
 
@@ -86,8 +86,7 @@ public enum CSVRunReader {
     private static func append(_ row: Row, to run: inout RecordedRun?) throws {
         let record = try record(row)
         if run == nil {
-            var first = RecordedRun(path: row.table.path, metadata: unreadMetadata, swiftVersion: "",
-                                    threadbenchVersion: "", buildConfiguration: "", complete: true, runIDs: [], records: [])
+            var first = RecordedRun(path: row.table.path, metadata: unreadMetadata)
             try CSVSchema.metadata.read(row, into: &first)
             run = first
         }
@@ -107,7 +106,7 @@ public enum CSVRunReader {
     private static func record(_ row: Row) throws -> BatchRecord {
         let version = row[CSVSchema.schemaVersion.name]
         guard CSVSchema.readableVersions.map(String.init).contains(version) else {
-            throw CSVReadError.schemaVersion(path: row.table.path, line: row.line, found: version)
+            throw CSVReadError(row.table.path, line: row.line, .schemaVersion(found: version))
         }
         var record = BatchRecord(workload: "", kind: .cpu, runtime: .swift, runtimeVersion: "", switchIntervalMs: 0,
                                  scaling: .strong, threads: 1, tasks: 0, repetition: 0)
@@ -138,7 +137,7 @@ public enum CSVRunReader {
             let text = self[column].trimmingCharacters(in: .whitespaces)
             if text.isEmpty, optional { return 0 }
             guard let value = Double(text), value.isFinite else {
-                throw CSVReadError.notNumber(path: table.path, line: line, column: column, value: self[column])
+                throw CSVReadError(table.path, line: line, .notNumber(column: column, value: self[column]))
             }
             return value
         }
@@ -151,7 +150,7 @@ public enum CSVRunReader {
         }
 
         func bad(_ column: String, expected: String) -> CSVReadError {
-            .badValue(path: table.path, line: line, column: column, value: self[column], expected: expected)
+            CSVReadError(table.path, line: line, .badValue(column: column, value: self[column], expected: expected))
         }
     }
 }

@@ -100,7 +100,7 @@ extension CSVSchema {
     /// Steal during the batch (`BatchRecord.stealSeconds`); absent in files before it was measured.
     package static let stealSeconds = optionalSeconds("steal_s", \.stealSeconds)
     /// CPU the rest of the machine used during the batch (`BatchRecord.otherCPUSeconds`).
-    package static let otherCPUSeconds = optionalSeconds("other_cpu_s", \.otherCPUSeconds)
+    package static let otherCPUSeconds = optionalSeconds(SharedFigureNames.otherCPUSeconds, \.otherCPUSeconds)
 
     /// A figure in seconds that a batch may lack: an empty cell both ways.
     private static func optionalSeconds(_ name: String, _ path: WritableKeyPath<BatchRecord, Seconds?> & Sendable)

@@ -11,14 +11,16 @@ extension CSVSchema {
     package static let runID = RunColumn("run_id", write: { $0.metadata.runID }, read: { cell, run in
         run.metadata.runID = cell.text
     })
-    package static let logicalCPUs = RunColumn("logical_cpus", write: { String($0.metadata.machine.logicalCPUs) },
+    package static let logicalCPUs = RunColumn(SharedFigureNames.logicalCPUs, write: { String($0.metadata.machine.logicalCPUs) },
                                        read: { cell, run in
         let cpus = try cell.int()
         guard cpus >= 1 else { throw cell.bad(expected: "a core count of 1 or more") }
         run.metadata.machine.logicalCPUs = cpus
     })
-    package static let usableCPUs = RunColumn("usable_cpus", write: { String($0.metadata.machine.usableCPUs) },
+    package static let usableCPUs = RunColumn(SharedFigureNames.usableCPUs, write: { String($0.metadata.machine.usableCPUs) },
                                       read: { cell, run in try readUsableCPUs(cell, into: &run.metadata.machine) })
+    package static let kernel = text("kernel", \.machine.kernel)
+    package static let arch = text("arch", \.machine.arch)
     package static let cpuLimit = RunColumn("cpu_limit", write: { $0.metadata.machine.cpuLimitText })
     package static let runComplete = RunColumn("run_complete", write: { $0.complete ? "true" : "false" }, read: { cell, run in
         run.complete = isComplete(cell.row)
@@ -38,8 +40,8 @@ extension CSVSchema {
         text("host_label", \.hostLabel),
         text("hostname", \.machine.hostname),
         text("os", \.machine.os),
-        text("kernel", \.machine.kernel),
-        text("arch", \.machine.arch),
+        kernel,
+        arch,
         text("cpu_model", \.machine.cpuModel),
         logicalCPUs, usableCPUs, cpuLimit,
         RunColumn("memory_bytes", write: { String($0.metadata.machine.memoryBytes) }, read: { cell, run in

@@ -39,7 +39,7 @@ import ThreadBenchModel
         #expect(math.pythonParameters["iterations"] == .int(7_000))
         let primes = PrimesWorkload(options: SuiteOptions())
         #expect(primes.taskWork(under: .cpython).amount < primes.taskWork(under: .swift).amount)
-        #expect(primes.pythonParameters["numbers"] == .int(primes.numbers.cpython))
+        #expect(primes.pythonParameters["numbers"] == .int(primes.sizes.cpython))
         for workload in Suite.all(SuiteOptions()) {
             #expect(workload.taskWork(under: .swift).isSpecified, "\(workload.name)")
         }
@@ -47,15 +47,15 @@ import ThreadBenchModel
 
     @Test func aPrimelessRangeIsNotAnError() throws {
         // 10,001,120..<10,001,190 holds no prime: a short task there counts none, without an error.
-        let worker = PrimesWorkload.Worker(numbers: 70)
+        let worker = ComputationWorker<PrimesWorkload>(name: "primes", size: 70)
         let outcome = worker.run(task: 16, context: TaskContext(lock: nil, threadIndex: 0))
-        #expect(outcome.error == nil && outcome.ops == 70 && worker.found == 0)
+        #expect(outcome.error == nil && outcome.ops == 70 && worker.sum == 0)
     }
 
     @Test func quickMakesTasksSmaller() {
         let full = MathWorkload(options: SuiteOptions())
         let quick = MathWorkload(options: SuiteOptions(quick: true))
-        #expect(quick.iterations.swift < full.iterations.swift && quick.iterations.cpython < full.iterations.cpython)
+        #expect(quick.sizes.swift < full.sizes.swift && quick.sizes.cpython < full.sizes.cpython)
         #expect(SleepWorkload(options: SuiteOptions(sleepMs: 7)).sleepMs == 7)
     }
 }

@@ -77,8 +77,8 @@ struct CPythonRuntimeTests {
     @Test func mathRunsTheCPythonSize() throws {
         let workload = MathWorkload(options: SuiteOptions(quick: true))
         let records = try run(workload, threads: [2], tasks: 4)
-        #expect(records.allSatisfy { $0.ops == 4 * workload.iterations.cpython })
-        #expect(records.allSatisfy { $0.taskWork == TaskWork(amount: Double(workload.iterations.cpython), unit: "iterations") })
+        #expect(records.allSatisfy { $0.ops == 4 * workload.sizes.cpython })
+        #expect(records.allSatisfy { $0.taskWork == TaskWork(amount: Double(workload.sizes.cpython), unit: "iterations") })
         #expect(records.allSatisfy { $0.threadCPUSeconds > 0 })
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import ThreadBenchModel
 /// Steal time and the other processes' CPU over an interval, from two `ActivitySample`s.
 public enum ActivityCheck {
     /// Steal over the interval: a warning above `MachineCheck.disturbanceLimit` of the
@@ -46,7 +47,7 @@ public enum ActivityCheck {
         }
         let names = busiest.isEmpty ? "" : "; busiest: " + busiest.joined(separator: ", ")
         let detail = "other processes used \(seconds(otherSeconds)) of CPU in \(seconds(wallSeconds)) (\(percent(fraction)) of \(logicalCPUs) CPUs)\(names)"
-        let values = ["other_cpu_s": otherSeconds, "other_fraction": fraction]
+        let values = [SharedFigureNames.otherCPUSeconds: otherSeconds, "other_fraction": fraction]
         return .limited("other_processes", fraction: fraction, detail: detail, values: values,
                         advice: "other work competes for the CPUs; stop it or wait for a quiet machine")
     }

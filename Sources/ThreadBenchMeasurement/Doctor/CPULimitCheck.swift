@@ -6,7 +6,8 @@ public enum CPULimitCheck {
     /// A warning when only 1 CPU is usable (threads cannot run in parallel) or a fractional
     /// quota throttles them; OK otherwise.
     public static func check(_ usable: UsableCPUs) -> MachineCheck {
-        let values: [String: Double] = ["usable_cpus": Double(usable.count), "logical_cpus": Double(usable.logicalCPUs)]
+        let values: [String: Double] = [SharedFigureNames.usableCPUs: Double(usable.count),
+                                        SharedFigureNames.logicalCPUs: Double(usable.logicalCPUs)]
         if usable.count == 1 {
             return MachineCheck(name: "cpus", state: .warning,
                                 detail: "\(usable): threads cannot run in parallel",

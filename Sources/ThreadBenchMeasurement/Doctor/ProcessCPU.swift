@@ -8,13 +8,6 @@ public struct ProcessCPU: Sendable, Equatable {
     /// User plus system time, in clock ticks.
     public var ticks: UInt64
 
-    /// Creates a reading.
-    public init(pid: Int, command: String, ticks: UInt64) {
-        self.pid = pid
-        self.command = command
-        self.ticks = ticks
-    }
-
     /// Parses one `/proc/<pid>/stat` line: `pid (comm) state ...` with utime and stime the
     /// 14th and 15th fields. The command may hold spaces and parentheses, so the fields are
     /// counted after its last `)`. Nil when malformed.

@@ -17,13 +17,6 @@ public struct ResolvableDifference: Sendable, Equatable, Codable {
     /// The half-width of one cell's 95% interval on its speedup, relative (0.03 = ±3%).
     public var withinCell: Double
 
-    /// Creates a figure.
-    public init(rounds: Int, betweenRuns: Double, withinCell: Double) {
-        self.rounds = rounds
-        self.betweenRuns = betweenRuns
-        self.withinCell = withinCell
-    }
-
     /// The figures for `rounds` given the sample standard deviation of the pairs' log ratios.
     /// - Parameters:
     ///   - logSD: the standard deviation of log(a / b) over the A/A pairs.

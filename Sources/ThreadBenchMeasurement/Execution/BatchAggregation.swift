@@ -22,6 +22,17 @@ struct ThreadFigures: Equatable {
     var firstError: String?
     /// The workload's own samples by name, in milliseconds.
     var samplesMs: [String: [Double]] = [:]
+
+    /// Adds one task's outcome: its ops, bytes, error (the first one kept) and samples.
+    mutating func count(_ outcome: TaskOutcome) {
+        ops += outcome.ops
+        bytes += outcome.bytes
+        if let error = outcome.error {
+            errors += 1
+            if firstError == nil { firstError = error }
+        }
+        for (name, value) in outcome.samplesMs { samplesMs[name, default: []].append(value) }
+    }
 }
 
 /// Folds the threads of one batch into its record: the one aggregation every executor uses.

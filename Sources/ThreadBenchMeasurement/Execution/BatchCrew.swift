@@ -83,13 +83,7 @@ struct BatchCrew {
             let begin = Clock.nowNanos()
             let outcome = arguments.worker.run(task: task, context: context)
             slot.taskNanos.append(Clock.span(begin, Clock.nowNanos()))
-            slot.ops += outcome.ops
-            slot.bytes += outcome.bytes
-            if let error = outcome.error {
-                slot.errors += 1
-                if slot.firstError == nil { slot.firstError = error }
-            }
-            for (name, value) in outcome.samplesMs { slot.samples[name, default: []].append(value) }
+            slot.tally.count(outcome)
         }
         context.exit()
         slot.lockWaitNanos = context.lockWaitNanos

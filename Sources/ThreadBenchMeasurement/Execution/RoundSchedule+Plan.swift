@@ -3,17 +3,21 @@ import ThreadBenchStatistics
 
 /// How `RoundSchedule` runs pilots and plans each cell's measured rounds.
 extension RoundSchedule {
-    /// A cell's planning figure in one round: parallelism for `parallelismCurves` (when both
-    /// batches know their cores busy, as the summary does), else the speedup (times N under weak
-    /// scaling); nil when a batch of the pair is missing.
+    /// A cell's planning figure in one round (`PlanningFigure`): parallelism for
+    /// `parallelismCurves` where both batches know their cores busy, else the speedup (times N
+    /// under weak scaling); nil when a batch of the pair is missing.
     func planningFigure(_ curve: Curve, threads: Int, _ figures: [Int: RoundFigures]) -> Double? {
         guard let cell = figures[threads], let partner = figures[1] else { return nil }
-        if parallelismCurves.contains(curve), let busy = cell.coresBusy, let partnerBusy = partner.coresBusy,
-           busy > 0, partnerBusy > 0 {
-            return busy / partnerBusy
+        var parallelism: Double?
+        if let busy = cell.coresBusy, let partnerBusy = partner.coresBusy, busy > 0, partnerBusy > 0 {
+            parallelism = busy / partnerBusy
         }
-        guard cell.wallSeconds > 0, partner.wallSeconds > 0 else { return nil }
-        return (scaling == .weak ? Double(threads) : 1) * partner.wallSeconds / cell.wallSeconds
+        var speedup: Double?
+        if cell.wallSeconds > 0, partner.wallSeconds > 0 {
+            speedup = (scaling == .weak ? Double(threads) : 1) * partner.wallSeconds / cell.wallSeconds
+        }
+        return PlanningFigure.value(byParallelism: parallelismCurves.contains(curve), speedup: speedup,
+                                    parallelism: parallelism)
     }
 
     /// Rounds of the pilot and the minimum together: what every curve runs before plans act.

@@ -69,7 +69,7 @@ public struct Runner: Sendable {
     private var mixedCurves: Set<CurveKey> { Set(curves(of: plan.workloads.filter { $0.kind == .mixed })) }
 
     /// The curves of computation: their cells are planned on parallelism, which their verdict rests on.
-    private var computingCurves: Set<CurveKey> { Set(curves(of: plan.workloads.filter { $0.kind == .cpu })) }
+    private var computingCurves: Set<CurveKey> { Set(curves(of: plan.workloads.filter { PlanningFigure.usesParallelism($0.kind) })) }
 
     /// Every one of `workloads` under every runtime of the plan that runs it, in order.
     private func curves(of workloads: [any Workload]) -> [CurveKey] {

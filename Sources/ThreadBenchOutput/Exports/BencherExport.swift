@@ -1,5 +1,6 @@
 import Foundation
 import ThreadBenchModel
+import ThreadBenchStorage
 
 /// Bencher Metric Format (BMF): `{benchmark: {measure: {value, lower_value, upper_value}}}`.
 ///
@@ -29,10 +30,10 @@ public enum BencherExport {
                                   upperValue: row.wallCI95HighSeconds * 1e9),
             ]
             if row.threads > 1, row.speedup > 0 {
-                measures["speedup"] = Metric(value: row.speedup, lowerValue: row.speedupCI95Low,
+                measures[CSVSchema.speedup.name] = Metric(value: row.speedup, lowerValue: row.speedupCI95Low,
                                              upperValue: row.speedupCI95High)
                 if let p = row.parallelism {
-                    measures["parallelism"] = Metric(value: p.estimate, lowerValue: p.low, upperValue: p.high)
+                    measures[CSVSchema.parallelism.name] = Metric(value: p.estimate, lowerValue: p.low, upperValue: p.high)
                 }
             }
             result["\(row.workload)/\(row.runtime)/\(row.threads)-threads", default: [:]].merge(measures) { $1 }

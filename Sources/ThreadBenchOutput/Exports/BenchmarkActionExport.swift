@@ -1,5 +1,6 @@
 import Foundation
 import ThreadBenchModel
+import ThreadBenchStorage
 
 /// The files github-action-benchmark reads: its `customBiggerIsBetter` and
 /// `customSmallerIsBetter` formats, a JSON array of `{name, unit, value, range, extra}`.
@@ -21,9 +22,9 @@ public enum BenchmarkActionExport {
     /// Speedup and parallelism entries (`customBiggerIsBetter`); the 1-thread rows are left out.
     public static func biggerIsBetter(_ rows: [SummaryRow]) -> [Entry] {
         rows.filter { $0.threads > 1 && $0.verdict != .failed && $0.speedup > 0 }.flatMap { row -> [Entry] in
-            var entries = [entry(row, "speedup", unit: "x", row.speedup, row.speedupCI95Low, row.speedupCI95High)]
+            var entries = [entry(row, CSVSchema.speedup.name, unit: "x", row.speedup, row.speedupCI95Low, row.speedupCI95High)]
             if let p = row.parallelism {
-                entries.append(entry(row, "parallelism", unit: "cores busy / 1", p.estimate, p.low, p.high))
+                entries.append(entry(row, CSVSchema.parallelism.name, unit: "cores busy / 1", p.estimate, p.low, p.high))
             }
             return entries
         }

@@ -38,7 +38,7 @@ extension ExportDocument {
                    cpuEfficiency: measured && s.threads > 1 ? Figure(s.cpuEfficiency) : nil,
                    coresBusy: s.coresBusy.flatMap { $0.isFinite ? $0 : nil },
                    idealSpeedup: measured ? s.idealSpeedup : nil, precisionMet: s.precisionMet,
-                   verdict: s.verdict.rawValue, notes: s.notes)
+                   verdict: s.verdict.rawValue, notes: s.notes.map(\.text))
     }
 
     static func model(_ m: ScalingModel) -> Model {

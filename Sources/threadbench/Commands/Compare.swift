@@ -53,8 +53,8 @@ extension ThreadBench {
                 report = try ComparisonReport(runs: runs, settings: settings, matching: try matchRuntime.map(RuntimeMatch.init(parsing:)))
             } catch let error where error is ComparisonError || error is Baselines.Problem {
                 throw ValidationError("\(error)")  // input compare cannot judge, or a bad baseline: a usage error, 64
-            } catch CSVReadError.noRows(let path) {
-                throw ValidationError(CSVReadError.noRows(path: path).description)
+            } catch let error as CSVReadError where error.problem == .noRows {
+                throw ValidationError(error.description)
             }
             let output = try ComparisonOutput.render(report, format: format)
             if let chart {
@@ -62,7 +62,7 @@ extension ThreadBench {
                 try AtomicFile.write(Data(svg.utf8), to: chart)
             }
             FileHandle.standardOutput.write(output)
-            if format == .csv || format == .json { for line in report.warnings { Terminal.warn(line) } }
+            if format == .csv || format == .json { for warning in report.warnings { Terminal.warn(warning.text) } }
             if let chart { Terminal.status("chart: \(chart)\n") }
             guard let limit = failOnRegressionPercent ?? (baseline == nil ? nil : 0) else { return }
             let gate = ComparisonOutput.gate(report, limit: limit)

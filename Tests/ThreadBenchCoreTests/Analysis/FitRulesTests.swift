@@ -63,7 +63,7 @@ import Testing
         let rows = ScalingModelTests.rows("math", .cpu, "swift", curve)
         let unlimited = try #require(ScalingModel.fits(rows).first?.amdahl)
         #expect(unlimited.serialFraction > 0.4)
-        let model = try #require(ScalingModel.fits(rows, usableCPUs: 2, usableCPUsText: "2 cores").first)
+        let model = try #require(ScalingModel.fits(rows, usableCPUs: 2).first)
         #expect(model.fittedPoints.map(\.threads) == [1, 2])
         #expect(try #require(model.amdahl).serialFraction < 0.01)
         #expect(model.usl == nil)
@@ -74,13 +74,13 @@ import Testing
         #expect(!model.sentence.contains("peak"))
         // Under a GIL the CPUs are not the limit: every thread count is fitted.
         let gil = ScalingModel.fits(ScalingModelTests.rows("math", .cpu, "swift-gil", curve.map { ($0.0, 1.0) }),
-                                    usableCPUs: 2, usableCPUsText: "2 cores")
+                                    usableCPUs: 2)
         #expect(gil[0].fittedPoints.count == 7)
     }
 
     @Test func oneUsableCPULeavesNothingToFitAndSaysWhy() throws {
         let rows = ScalingModelTests.rows("math", .cpu, "swift", [(1, 1), (2, 1), (4, 1)])
-        let model = try #require(ScalingModel.fits(rows, usableCPUs: 1, usableCPUsText: "1 usable CPU (affinity mask)").first)
+        let model = try #require(ScalingModel.fits(rows, usableCPUs: 1, cpuLimit: .affinityMask).first)
         #expect(model.amdahl == nil && model.usl == nil)
         #expect(model.sentence == "math under swift, fitted within 1 usable CPU (affinity mask): no thread count above 1 "
             + "within it, too few to fit a scaling model; computation cannot run more than 1x faster here")

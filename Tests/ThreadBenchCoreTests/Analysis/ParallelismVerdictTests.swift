@@ -71,7 +71,7 @@ import Testing
                                   busy: [1: [1, 1, 1, 1, 1], 2: [1, 1, 1, 1, 1]])
         let rows = Summarizer.summarize(records, usableCPUs: 2)
         #expect(rows[1].verdict == .serialized)
-        #expect(rows[1].notes.contains("the wall-time ratio is decisively below 0.95 as well"))
+        #expect(rows[1].notes.contains(.slowerByWallTime))
         let line = Findings(usableCPUs: 2).findings(rows).map(\.text)[0]
         #expect(line.contains("ran one at a time under cpython") && line.contains("they cost time"), "\(line)")
     }

@@ -43,7 +43,7 @@ import Testing
         let summary = Summarizer.summarize(records, usableCPUs: 2)
         #expect(analysis.records == records)
         #expect(analysis.summary == summary)
-        #expect(analysis.models == ScalingModel.fits(summary, usableCPUs: 2, usableCPUsText: "2 cores"))
+        #expect(analysis.models == ScalingModel.fits(summary, usableCPUs: 2))
         #expect(analysis.warnings == RunDiagnostics.warnings(summary, spawnJoinFloorMicros: 300))
         #expect(analysis.findings == Findings(usableCPUs: 2).findings(summary) + RuntimeComparison.findings(summary))
         #expect(analysis.failures == WorkloadFailures.of(records))

@@ -23,7 +23,8 @@ struct RuntimeMatchTests {
         #expect(math2.baselineWalls == swiftWalls.map(\.wallSeconds))
         #expect(math2.otherWalls == gilWalls.map(\.wallSeconds))
         #expect(math2.verdict == .slower, "the emulated GIL's 2 threads take about twice swift's wall")
-        #expect(report.warnings.first?.contains("rows of swift-gil in") == true, "\(report.warnings)")
+        #expect(report.warnings.first == .runtimeMatched(baseline: .swift, baselineLabel: run.label, other: .swiftGIL,
+                                                         otherLabel: run.label), "\(report.warnings)")
         let unmatched = try ComparisonReport(runs: [run, run])
         #expect(unmatched.rows.allSatisfy { $0.verdict != .slower }, "without the match, each runtime meets itself")
     }

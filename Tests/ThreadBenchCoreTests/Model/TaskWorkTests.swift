@@ -60,7 +60,7 @@ import Testing
         let report = try ComparisonReport(runs: [baseline, other])
         #expect(!report.rows.isEmpty)
         #expect(report.rows.allSatisfy { $0.key.workload != "math" })
-        let warning = try #require(report.warnings.first { $0.contains("different work") })
+        let warning = try #require(report.warnings.map(\.text).first { $0.contains("different work") })
         #expect(warning.contains("math under swift at 1, 2, 4 threads (unknown vs 7000 iterations)"), "\(warning)")
         #expect(warning.contains("are not compared"))
         // Sized alike on both sides, they compare again.

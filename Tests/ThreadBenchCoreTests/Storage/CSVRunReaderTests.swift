@@ -69,7 +69,7 @@ import Testing
     @Test func binaryAndNonCSVText() throws {
         #expect(error(String(decoding: [0x89, 0x50, 0x4E, 0x47, 0, 1, 2], as: UTF8.self)).contains("not a CSV file"))
         #expect(error("just some words\nin a text file\n") == "x.csv: not a CSV file (no comma-separated header row of text)")
-        #expect(throws: CSVReadError.notText(path: "b.bin", reason: "it holds NUL bytes")) {
+        #expect(throws: CSVReadError("b.bin", .notText(reason: "it holds NUL bytes"))) {
             try CSVRunReader.parse(Data([0xFF, 0xFE, 0x00, 0x41]), path: "b.bin")
         }
     }
@@ -135,10 +135,10 @@ import Testing
     }
 
     @Test func missingAndUnreadableFiles() {
-        #expect(throws: CSVReadError.missingFile(path: "/nonexistent/run.csv")) {
+        #expect(throws: CSVReadError("/nonexistent/run.csv", .missingFile)) {
             try CSVRunReader.read(path: "/nonexistent/run.csv")
         }
-        #expect(throws: CSVReadError.unreadable(path: "/tmp", reason: "it is a folder")) {
+        #expect(throws: CSVReadError("/tmp", .unreadable(reason: "it is a folder"))) {
             try CSVRunReader.read(path: "/tmp")
         }
     }

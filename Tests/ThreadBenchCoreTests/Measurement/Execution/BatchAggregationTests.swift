@@ -9,11 +9,11 @@ struct BatchAggregationTests {
     static func swiftThread(errors: Int = 0, firstError: String? = nil) -> ThreadFigures {
         let slot = WorkerSlot()
         slot.taskNanos = [20_100_000, 20_300_000]
-        slot.ops = 2
-        slot.bytes = 100
-        slot.errors = errors
-        slot.firstError = firstError
-        slot.samples = ["io": [1.0, 3.0]]
+        slot.tally.ops = 2
+        slot.tally.bytes = 100
+        slot.tally.errors = errors
+        slot.tally.firstError = firstError
+        slot.tally.samplesMs = ["io": [1.0, 3.0]]
         var timing = ThreadTiming()
         timing.createCalledNanos = 5_000_000
         timing.createReturnedNanos = 5_080_500
@@ -29,6 +29,15 @@ struct BatchAggregationTests {
         if timedOut > 0 { threads.append(#"{"index": 2, "finished": false, "spawn_us": 70}"#) }
         let text = DriverReportTests.report(threads: threads, timedOut: timedOut)
         return try DriverReport.parse(Data(text.utf8), threads: threads.count)
+    }
+
+    @Test func aTallyCountsEachTaskAndKeepsTheFirstError() {
+        var tally = ThreadFigures(spawnMicros: 0)
+        tally.count(TaskOutcome(ops: 2, bytes: 10, samplesMs: ["io": 1]))
+        tally.count(TaskOutcome(ops: 1, error: "first", samplesMs: ["io": 3]))
+        tally.count(TaskOutcome(ops: 1, error: "second"))
+        #expect(tally.ops == 4 && tally.bytes == 10 && tally.errors == 2 && tally.firstError == "first")
+        #expect(tally.samplesMs == ["io": [1, 3]])
     }
 
     @Test func swiftAndPythonThreadsWithTheSameTimingsGiveTheSameFigures() throws {

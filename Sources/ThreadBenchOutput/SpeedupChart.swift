@@ -1,4 +1,5 @@
 import Foundation
+import ThreadBenchAnalysis
 import ThreadBenchModel
 
 /// One line of a speedup chart: a runtime (and, when comparing, a machine) across thread counts.
@@ -158,5 +159,13 @@ public struct SpeedupChart: Sendable {
                               high: $0.threads == 1 ? $0.speedup : max($0.speedupCI95High, $0.speedup))
         }
         return ChartSeries(label: label, colorIndex: colorIndex, dashIndex: dashIndex, points: points)
+    }
+}
+
+extension RunAnalysis {
+    /// The run's speedup charts, one panel per workload (two for computation: speedup and cores
+    /// busy), titled with the run's label.
+    public var charts: [SpeedupChart] {
+        SpeedupChart.charts(summary, label: label, usableCPUs: machine.usableCPUs, cpuLimit: machine.cpuLimit)
     }
 }
