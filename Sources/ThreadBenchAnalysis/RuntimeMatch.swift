@@ -13,13 +13,9 @@ public struct RuntimeMatch: Sendable, Equatable {
     public var baseline: Runtime
     /// The runtime whose rows every other run gives in their place.
     public var other: Runtime
+}
 
-    /// A match of the baseline's `baseline` rows with the other runs' `other` rows.
-    public init(baseline: Runtime, other: Runtime) {
-        self.baseline = baseline
-        self.other = other
-    }
-
+extension RuntimeMatch {
     /// A match written `BASELINE=OTHER`, two different runtime names.
     /// - Throws: `ComparisonError.badRuntimeMatch` for any other text.
     public init(parsing text: String) throws {

@@ -5,10 +5,8 @@ import ThreadBenchAnalysis
 /// threads on a log2 axis up to the most measured; the value on a linear axis from 0, or on a
 /// log2 axis for waiting (`logScale`), whose speedups run from about 1 to the thread count.
 struct SVGPlotArea {
-    let left: Double
-    let top: Double
-    let width: Double
-    let height: Double
+    /// The plot's rectangle in the panel, in SVG units.
+    let left, top, width, height: Double
     /// The most threads of any series, at least 2: the right end of the axis.
     let maxThreads: Int
     /// The top of the value axis, a nice number above every point, band and the ideal.

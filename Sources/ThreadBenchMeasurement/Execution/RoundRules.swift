@@ -8,6 +8,12 @@ import ThreadBenchStatistics
 /// count (explicit `--repetitions`) means exactly that many rounds, whatever the precision or
 /// the budget, so that a run asked for by count is repeatable by count.
 public struct RoundRules: Sendable, Equatable {
+    /// Measured rounds by default: enough for a t-interval that the simulation tests show
+    /// keeps its coverage, and for `compare` to have power at 5 rounds against 5.
+    public static let defaultMinimumRounds = 5
+    /// Pilot rounds by default: 3, the fewest that give a spread with 2 degrees of freedom.
+    public static let defaultPilotRounds = 3
+
     /// Measured rounds every curve runs, after its pilot.
     public var minimumRounds: Int
     /// Pilot rounds each curve runs first under adaptive rules: they plan each cell's measured
@@ -18,11 +24,6 @@ public struct RoundRules: Sendable, Equatable {
     /// The most rounds a curve runs, so a cell that never tightens cannot run forever
     /// when the budget is unlimited.
     public var maximumRounds: Int
-    /// Measured rounds by default: enough for a t-interval that the simulation tests show
-    /// keeps its coverage, and for `compare` to have power at 5 rounds against 5.
-    public static let defaultMinimumRounds = 5
-    /// Pilot rounds by default: 3, the fewest that give a spread with 2 degrees of freedom.
-    public static let defaultPilotRounds = 3
 
     /// When set, every curve runs exactly this many rounds; precision and budget are ignored.
     public var fixedRounds: Int?

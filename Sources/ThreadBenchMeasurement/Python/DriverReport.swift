@@ -62,13 +62,9 @@ struct DriverReport: Decodable, Equatable {
     var switch_interval_ms: Double
     /// Why the driver refused the batch, or nil.
     var error: String?
-    var wall_s: Double?
-    var work_s: Double?
-    var cpu_user_s: Double?
-    var cpu_sys_s: Double?
-    var ctx_voluntary: Int?
-    var ctx_involuntary: Int?
-    var timed_out: Int?
+    /// The batch's wall, the workers' time from gate to last finish, the driver's CPU.
+    var wall_s, work_s, cpu_user_s, cpu_sys_s: Double?
+    var ctx_voluntary, ctx_involuntary, timed_out: Int?
     var threads: [ThreadReport]?
     /// "threads" or "processes"; absent from drivers older than the processes mode (threads).
     var mode: String?
@@ -82,13 +78,8 @@ struct DriverReport: Decodable, Equatable {
         var index: Int
         var finished: Bool
         var spawn_us: Double
-        var start_latency_us: Double?
-        var run_s: Double?
-        var join_latency_us: Double?
-        var cpu_s: Double?
-        var ops: Int?
-        var bytes: Int?
-        var errors: Int?
+        var start_latency_us, run_s, join_latency_us, cpu_s: Double?
+        var ops, bytes, errors: Int?
         var first_error: String?
         var task_ms: [Double]?
         var samples_ms: [String: [Double]]?

@@ -131,15 +131,12 @@ public struct PythonInterpreter: Sendable, Equatable {
         // swiftlint:disable:next identifier_name
         var threadbench_probe: Int
         var major: Int
-        var version: String
-        var implementation: String
-        var executable: String
+        var version, implementation, executable: String
         var gil: Bool
         // swiftlint:disable:next identifier_name
         var free_threaded: Bool?
-        var prefix: String?
         // swiftlint:disable:next identifier_name
-        var base_prefix: String?
+        var prefix, base_prefix: String?
     }
 
     private static func folderList(_ searchPath: String?) -> [String] {
