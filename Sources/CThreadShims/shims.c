@@ -110,6 +110,49 @@ void tb_temp_remove_all(void) {
     }
 }
 
+// ---- Children to stop on a second signal --------------------------------------------------
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <time.h>
+
+#define TB_CHILD_SLOTS 64
+static _Atomic int tb_child_pid[TB_CHILD_SLOTS];
+
+void tb_child_remember(int pid) {
+    for (int slot = 0; slot < TB_CHILD_SLOTS; slot++) {
+        int empty = 0;
+        if (atomic_compare_exchange_strong(&tb_child_pid[slot], &empty, pid)) return;
+    }
+}
+
+void tb_child_forget(int pid) {
+    for (int slot = 0; slot < TB_CHILD_SLOTS; slot++) {
+        int expected = pid;
+        atomic_compare_exchange_strong(&tb_child_pid[slot], &expected, 0);
+    }
+}
+
+void tb_children_stop(int wait_ms) {
+    for (int slot = 0; slot < TB_CHILD_SLOTS; slot++) {
+        int pid = atomic_load(&tb_child_pid[slot]);
+        if (pid <= 0) continue;
+        kill(pid, SIGTERM);
+        kill(pid, SIGINT);
+    }
+    struct timespec tick = {0, 10 * 1000 * 1000};
+    for (int slot = 0; slot < TB_CHILD_SLOTS; slot++) {
+        int pid = atomic_load(&tb_child_pid[slot]);
+        if (pid <= 0) continue;
+        // Ended once waited for here (it returns the pid) or elsewhere (ECHILD).
+        for (int waited = 0; waited < wait_ms; waited += 10) {
+            int status = 0;
+            if (waitpid(pid, &status, WNOHANG) != 0) break;
+            nanosleep(&tick, NULL);
+        }
+    }
+}
+
 // ---- Affinity mask ------------------------------------------------------------------------
 
 #if defined(__linux__)

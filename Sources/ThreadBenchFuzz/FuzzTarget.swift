@@ -5,13 +5,21 @@ import ThreadBenchModel
 import ThreadBenchOutput
 import ThreadBenchStorage
 
+/// The parsers the fuzz target can feed, by their `THREADBENCH_FUZZ_TARGET` names.
+private enum FuzzedParser: String {
+    /// The raw CSV reader (the default).
+    case csv
+    /// The `--threads` parser.
+    case threads
+}
+
 /// Which parser the fuzz target feeds: `THREADBENCH_FUZZ_TARGET=csv` (the default) or `threads`.
-private let fuzzTarget = ProcessInfo.processInfo.environment["THREADBENCH_FUZZ_TARGET"] ?? "csv"
+private let fuzzTarget = ProcessInfo.processInfo.environment["THREADBENCH_FUZZ_TARGET"].flatMap(FuzzedParser.init) ?? .csv
 
 /// One input through one parser; traps on any outcome other than a result that keeps the
 /// parser's promises or its own clear error.
 func fuzzOne(_ data: Data) {
-    if fuzzTarget == "threads" { fuzzThreadCounts(data) } else { fuzzCSV(data) }
+    if fuzzTarget == .threads { fuzzThreadCounts(data) } else { fuzzCSV(data) }
 }
 
 /// The `--threads` parser: ascending, distinct counts within bounds, or a `CountListError`.

@@ -30,6 +30,10 @@ public struct FreshProcessExecutor: BatchExecuting {
         return FreshProcessExecutor(executable: executable, arguments: Array(CommandLine.arguments.dropFirst()))
     }
 
+    /// How long a child told to stop gets before it is killed: its batch's threads get
+    /// `stopGraceSeconds` to finish their task, then it removes its temp folders and exits.
+    static func terminationGraceSeconds(_ spec: BatchSpec) -> Seconds { spec.stopGraceSeconds + 3 }
+
     public func execute(_ spec: BatchSpec) throws -> BatchRecord {
         var records: [BatchRecord] = []
         try executeRound([spec]) { records.append($0) }
@@ -48,6 +52,7 @@ public struct FreshProcessExecutor: BatchExecuting {
         let limit = specs.reduce(30) { $0 + $1.timeoutSeconds + $1.stopGraceSeconds }
         let result = try ChildProcess.run(executable, arguments, timeoutSeconds: limit,
                                           environment: [RoundRequest.environmentKey: try request.encoded()],
+                                          terminationGraceSeconds: Self.terminationGraceSeconds(first),
                                           shouldStop: { first.stop.isRequested })
         if result.interrupted { throw RunError.cancelled }
         if result.timedOut { throw RoundChildError.timedOut(seconds: limit) }

@@ -10,7 +10,9 @@ import ThreadBenchOutput
 /// counts with a single task per thread, so that the round's first batch does not pay for what a
 /// fresh process does once (first calls, the allocator's first pages, glibc's first thread
 /// stacks), which the parent's long-lived process paid in its warm-up round. The records go to
-/// stdout as raw CSV (header and rows); nothing else is written there.
+/// stdout as raw CSV (header and rows); nothing else is written there. A SIGINT or SIGTERM
+/// (`Interruption`, installed by the caller) stops the batch; the workload's temp folders go
+/// with `tearDown` before the process exits.
 public enum RoundChild {
     /// Runs the round `requestText` asks for and writes its records to stdout.
     /// - Throws: `RoundChildError` for a request it cannot run; what the workload or the

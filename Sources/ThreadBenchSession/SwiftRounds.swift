@@ -1,4 +1,5 @@
-/// Where the rounds of the Swift runtimes run (`run --swift-rounds`).
+/// Where the rounds of the Swift runtimes run (`run --swift-rounds`; the command line's default
+/// is `fresh`, a configuration's `shared`, which runs workloads the executable cannot build).
 public enum SwiftRounds: String, CaseIterable, Sendable {
     /// Every round in the run's own process, one after another.
     case shared

@@ -22,6 +22,19 @@ void tb_temp_unregister(int slot);
 /// handler may call it just before `_exit`.
 void tb_temp_remove_all(void);
 
+/// Remembers a child process (a round run in a fresh process) until `tb_child_forget`, so
+/// that `tb_children_stop` can reach it from a signal handler. Safe to call from any thread;
+/// a child past the slots is not remembered.
+void tb_child_remember(int pid);
+
+/// Forgets a child remembered by `tb_child_remember`, after it was waited for.
+void tb_child_forget(int pid);
+
+/// Sends every remembered child SIGTERM and then SIGINT, two signals, so that its
+/// `Interruption` handler removes its own temporary paths and exits at once, and waits up to
+/// `wait_ms` for each to end. Uses only async-signal-safe calls.
+void tb_children_stop(int wait_ms);
+
 /// The number of CPUs in this process's affinity mask (sched_getaffinity, CPU_COUNT_S),
 /// or -1 where it cannot be read (not Linux, or the call fails).
 int tb_affinity_cpu_count(void);

@@ -13,8 +13,9 @@ private let receivedSignal = Atomic<Int32>(0)
 ///
 /// The first signal sets the flag: worker threads stop after their current task, the batch
 /// is dropped, and the run ends cleanly (its temp folders removed by the workloads' tearDown).
-/// A second signal ends the process at once, after removing every path registered with
-/// `TemporaryPaths`, so that even an impatient user is left no temp files.
+/// A second signal ends the process at once, after stopping the children it runs (each gets two
+/// signals, removes its own temp paths and exits; up to 3 s each) and removing every path
+/// registered with `TemporaryPaths`, so that even an impatient user is left no temp files.
 public enum Interruption {
     /// Installs the handlers; a second signal of the same run removes the registered
     /// temporary paths and ends the process at once.
@@ -38,6 +39,7 @@ public enum Interruption {
 
     private static let handler: @convention(c) (Int32) -> Void = { value in
         if receivedSignal.load(ordering: .relaxed) != 0 {
+            tb_children_stop(3000)  // a round in a fresh process removes its own temp folder
             tb_temp_remove_all()
             _exit(128 + value)
         }

@@ -1,3 +1,4 @@
+import CThreadShims
 import Foundation
 
 #if canImport(Glibc)
@@ -40,12 +41,13 @@ package enum ChildProcess {
     /// Runs `executable` with `arguments` and stdin closed, capturing stdout and stderr.
     ///
     /// Past `timeoutSeconds`, or as soon as `shouldStop` (polled every 50 ms) says so, the
-    /// child gets SIGTERM, then SIGKILL a second later; output it wrote before is kept. Output readers still blocked two seconds after the child ended
+    /// child gets SIGTERM, then SIGKILL `terminationGraceSeconds` later (1 by default); output it wrote before is kept. Output readers still blocked two seconds after the child ended
     /// (a grandchild holding the pipe) are left behind with what they had read.
     /// `environment` is added to this process's own (`PYTHON_GIL`).
     /// - Throws: `ChildProcessError` when the program cannot be started.
     package static func run(_ executable: String, _ arguments: [String], timeoutSeconds: Seconds,
-                    environment: [String: String] = [:], shouldStop: () -> Bool = { false }) throws -> ChildResult {
+                            environment: [String: String] = [:], terminationGraceSeconds: Seconds = 1,
+                            shouldStop: () -> Bool = { false }) throws -> ChildResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -66,6 +68,9 @@ package enum ChildProcess {
         } catch {
             throw ChildProcessError(description: "cannot run \(executable): \(error.localizedDescription)")
         }
+        let pid = process.processIdentifier
+        tb_child_remember(pid)
+        defer { tb_child_forget(pid) }
         let stdout = PipeReader(out.fileHandleForReading)
         let stderr = PipeReader(err.fileHandleForReading)
 
@@ -77,7 +82,7 @@ package enum ChildProcess {
             timedOut = !interrupted && DispatchTime.now() >= deadline
             guard interrupted || timedOut else { continue }
             process.terminate()
-            if exited.wait(timeout: .now() + 1) == .timedOut {
+            if exited.wait(timeout: .now() + terminationGraceSeconds) == .timedOut {
                 kill(process.processIdentifier, SIGKILL)
                 exited.wait()
             }

@@ -66,7 +66,7 @@ struct DriverReport: Decodable, Equatable {
     var wall_s, work_s, cpu_user_s, cpu_sys_s: Double?
     var ctx_voluntary, ctx_involuntary, timed_out: Int?
     var threads: [ThreadReport]?
-    /// "threads" or "processes"; absent from drivers older than the processes mode (threads).
+    /// `PythonWorkers.mode`; absent from drivers older than the processes mode (threads).
     var mode: String?
     /// The start method that ran, for processes; null for threads.
     var start_method: String?
@@ -112,19 +112,20 @@ struct DriverReport: Decodable, Equatable {
         guard contract == Self.contract else { throw fail("contract \(contract), expected \(Self.contract)") }
         guard !python_version.isEmpty else { throw fail("empty python_version") }
         if error != nil { return }
-        guard (mode ?? "threads") == workers.mode else {
-            throw fail("ran \(mode ?? "threads") where \(workers.mode) were asked for")
+        guard (mode ?? PythonWorkers.threads.mode) == workers.mode else {
+            throw fail("ran \(mode ?? PythonWorkers.threads.mode) where \(workers.mode) were asked for")
         }
         if let method = workers.startMethod, start_method != method.rawValue {
             throw fail("start method \(start_method.map { "'\($0)'" } ?? "missing"), expected '\(method.rawValue)'")
         }
         guard let wall = wall_s, let work = work_s, let threads, let timedOut = timed_out,
               cpu_user_s != nil, cpu_sys_s != nil, ctx_voluntary != nil, ctx_involuntary != nil else {
-            let missing = [("wall_s", wall_s == nil), ("work_s", work_s == nil), ("threads", self.threads == nil),
-                           ("timed_out", timed_out == nil), ("cpu_user_s", cpu_user_s == nil),
-                           ("cpu_sys_s", cpu_sys_s == nil), ("ctx_voluntary", ctx_voluntary == nil),
-                           ("ctx_involuntary", ctx_involuntary == nil)].filter(\.1).map(\.0)
-            throw fail("missing \(missing.joined(separator: ", "))")
+            let fields: [(key: CodingKeys, absent: Bool)] = [
+                (.wall_s, wall_s == nil), (.work_s, work_s == nil), (.threads, self.threads == nil),
+                (.timed_out, timed_out == nil), (.cpu_user_s, cpu_user_s == nil), (.cpu_sys_s, cpu_sys_s == nil),
+                (.ctx_voluntary, ctx_voluntary == nil), (.ctx_involuntary, ctx_involuntary == nil)]
+            let missing = fields.filter(\.absent).map(\.key)
+            throw fail("missing \(missing.map(\.stringValue).joined(separator: ", "))")
         }
         guard wall.isFinite, wall >= 0, work.isFinite, work >= 0, work <= wall + 1e-3 else {
             throw fail("impossible times: wall_s \(wall), work_s \(work)")

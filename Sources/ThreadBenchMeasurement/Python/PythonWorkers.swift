@@ -34,10 +34,11 @@ public enum PythonWorkers: Sendable, Equatable {
     /// `multiprocessing.Process` per worker, one interpreter and GIL each (`cpython-processes`).
     case processes(StartMethod)
 
-    /// The driver request's `mode`.
+    /// The driver request's `mode`, which is also the noun for messages about a batch's
+    /// workers: the case's own name.
     var mode: String {
         switch self {
-        case .threads: "threads"
+        case .threads: String(describing: Self.threads)
         case .processes: "processes"
         }
     }
@@ -50,6 +51,6 @@ public enum PythonWorkers: Sendable, Equatable {
         }
     }
 
-    /// "threads" or "processes", for messages about a batch's workers.
-    var noun: String { self == .threads ? "threads" : "processes" }
+    /// The noun for messages about a batch's workers (`mode`).
+    var noun: String { mode }
 }

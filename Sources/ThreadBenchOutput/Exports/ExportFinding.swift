@@ -25,7 +25,7 @@ public struct ExportFinding: Encodable, Sendable {
     /// What a finding is about: a workload's speedups, the CPU bound, the emulated GIL against
     /// CPython, or processes against threads.
     public enum Kind: String, Encodable, Sendable {
-        case workloadSpeedups = "workload", cpuBound = "cpu_bound", runtimes, processes
+        case workload, cpuBound = "cpu_bound", runtimes, processes
     }
 
     /// The export of a finding.
@@ -33,7 +33,7 @@ public struct ExportFinding: Encodable, Sendable {
         text = finding.text
         switch finding {
         case .workload(let found):
-            kind = .workloadSpeedups
+            kind = .workload
             workload = found.workload
             if case .speedups(let parts) = found.outcome {
                 runtimes = parts.map { part in
