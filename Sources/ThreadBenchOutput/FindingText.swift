@@ -58,20 +58,26 @@ extension ConvoyEffect {
 }
 
 extension RuntimeSpeedup {
-    /// What threads did under the runtime; the first runtime of a line says "threads", the others "they".
+    /// Who a runtime's part of a sentence is about: the first runtime of a line names the
+    /// threads, the others say they.
+    enum Subject: String {
+        case threads, they
+    }
+
+    /// What threads did under the runtime, in a part of a line that begins with `Subject`.
     func text(first: Bool) -> String {
-        let subject = first ? "threads" : "they"
+        let subject: Subject = first ? .threads : .they
         switch judged {
         case .allFailed:
             return "every batch with more than 1 thread failed under \(runtime)"
         case .noBaseline:
-            return "\(subject) cannot be judged under \(runtime) (no successful 1-thread batch to measure against)"
+            return "\(subject.rawValue) cannot be judged under \(runtime) (no successful 1-thread batch to measure against)"
         case let .row(row, usable, limit):
             if row.verdict == .serialized, let parallelism = row.parallelism {
                 return serialText(row, parallelism, subject: subject, usableCPUs: usable ?? 1, limit: limit)
             }
             let cpus = usable.map { " on " + MachineInfo.cpusText($0, limit: limit) } ?? ""
-            return "\(subject) \(Self.verb(row)) under \(runtime) "
+            return "\(subject.rawValue) \(Self.verb(row)) under \(runtime) "
                 + String(format: "(%.2fx at %d threads", row.speedup, row.threads) + cpus + Self.busy(row, usable)
                 + Self.caveat(row) + ")"
         }
@@ -85,7 +91,7 @@ extension RuntimeSpeedup {
 
     /// The line of a computing row whose threads ran one at a time: the parallelism behind the
     /// verdict, its cause (the GIL, or a single usable CPU), and what the wall-time ratio did.
-    func serialText(_ row: SummaryRow, _ parallelism: LogInterval, subject: String, usableCPUs: Int,
+    func serialText(_ row: SummaryRow, _ parallelism: LogInterval, subject: Subject, usableCPUs: Int,
                     limit: UsableCPUs.Limit?) -> String {
         let cause = !row.runsWithoutGIL ? "the GIL" : usableCPUs == 1 ? "1 usable CPU" : "something serialized them"
         let figure = String(format: "%.2f cores busy at %d threads [%.2f-%.2f] of ", parallelism.estimate,
@@ -97,8 +103,8 @@ extension RuntimeSpeedup {
         case .hurts: wall = "and they cost time: the wall-time ratio was \(ratio)"
         default: wall = "the wall-time ratio was \(ratio)"
         }
-        let consequence = subject == "threads" ? ", so they cannot speed up computation" : ""
-        return "\(subject) ran one at a time under \(runtime) (\(figure): \(cause))\(consequence); \(wall)"
+        let consequence = subject == .threads ? ", so they cannot speed up computation" : ""
+        return "\(subject.rawValue) ran one at a time under \(runtime) (\(figure): \(cause))\(consequence); \(wall)"
     }
 
     /// The verb of a row's verdict; an inconclusive one says which side of 1x its interval lies on.

@@ -5,13 +5,12 @@ import ThreadBenchStorage
 /// Each CSV column is declared once: its name is spelled in one Swift file under Sources/, the
 /// table that also holds its writer and its reader.
 @Suite struct CSVColumnTableTests {
-    /// Files that spell a column's name for something else: "threads" as an English word, the
-    /// findings' subject. The driver's JSON keys come from its `CodingKeys`, its worker mode and
-    /// the fuzz target's and an exported finding's kinds from enum cases. Every other file that names a figure a column names takes the name from `CSVSchema` (or,
-    /// for a name Measurement shares, from `SharedFigureNames`).
-    static let otherUses: Set<String> = [
-        "FindingText.swift",
-    ]
+    /// Files that spell a column's name for something else; none now: the driver's JSON keys
+    /// come from its `CodingKeys`, its worker mode, the fuzz target's and an exported finding's
+    /// kinds and the findings' subject ("threads") from enum cases. Every other file that names
+    /// a figure a column names takes the name from `CSVSchema` (or, for a name Measurement
+    /// shares, from `SharedFigureNames`).
+    static let otherUses: Set<String> = []
 
     static let sources = SourceTree.root.appendingPathComponent("Sources")
 
