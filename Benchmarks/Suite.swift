@@ -3,7 +3,7 @@ import ThreadBenchMeasurement
 /// Sizes and switches the workloads read; each has a default and a smaller `--quick` size.
 public struct SuiteOptions: Sendable {
     /// Smaller work per task so the whole default suite finishes in seconds.
-    public var quick: Bool
+    public var quick = false
     /// Wait per `sleep` task in milliseconds.
     public var sleepMs: Double?
     /// The URL every `http` task GETs; nil starts the embedded fixture server.
@@ -15,25 +15,18 @@ public struct SuiteOptions: Sendable {
     /// The longest one GET may take, in seconds.
     public var httpTimeoutSeconds: Double?
     /// Keep connections open between a thread's requests (HTTP keep-alive).
-    public var httpReuse: Bool
+    public var httpReuse = true
     /// Bytes each `file` task writes, fsyncs and reads back.
     public var fileBytes: Int?
     /// The folder in which `file` makes its private temp folder; nil: the system temp folder.
     public var fileDir: String?
+}
 
-    /// Creates options; nil sizes take each workload's default for the chosen mode.
-    public init(quick: Bool = false, sleepMs: Double? = nil, httpURL: String? = nil, httpDelayMs: Int? = nil,
-                httpBytes: Int? = nil, httpTimeoutSeconds: Double? = nil, httpReuse: Bool = true,
-                fileBytes: Int? = nil, fileDir: String? = nil) {
+extension SuiteOptions {
+    /// Options with every size at its workload's default, in quick sizes or not; set the
+    /// others as properties (the suite's own code and its tests have the memberwise initialiser).
+    public init(quick: Bool = false) {
         self.quick = quick
-        self.sleepMs = sleepMs
-        self.httpURL = httpURL
-        self.httpDelayMs = httpDelayMs
-        self.httpBytes = httpBytes
-        self.httpTimeoutSeconds = httpTimeoutSeconds
-        self.httpReuse = httpReuse
-        self.fileBytes = fileBytes
-        self.fileDir = fileDir
     }
 }
 

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import ThreadBenchSuite
+@testable import ThreadBenchSuite
 
 /// `SuiteOptions.check()`: each value out of its limits is named by its option, without a flag.
 @Suite struct SuiteOptionsLimitsTests {

@@ -48,26 +48,8 @@ package enum ChildProcess {
     package static func run(_ executable: String, _ arguments: [String], timeoutSeconds: Seconds,
                             environment: [String: String] = [:], terminationGraceSeconds: Seconds = 1,
                             shouldStop: () -> Bool = { false }) throws -> ChildResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if !environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, given in given }
-        }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        let exited = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in exited.signal() }
-
+        let (process, out, err, exited) = try launch(executable, arguments, environment: environment)
         let began = Clock.nowNanos()
-        do {
-            try process.run()
-        } catch {
-            throw ChildProcessError(description: "cannot run \(executable): \(error.localizedDescription)")
-        }
         let pid = process.processIdentifier
         tb_child_remember(pid)
         defer { tb_child_forget(pid) }
@@ -94,6 +76,43 @@ package enum ChildProcess {
             status: process.terminationStatus, killedBySignal: process.terminationReason == .uncaughtSignal,
             timedOut: timedOut, interrupted: interrupted, stdout: stdout.finish(by: readDeadline), stderr: stderr.finish(by: readDeadline),
             elapsedSeconds: elapsed)
+    }
+}
+
+extension ChildProcess {
+    /// Starts `executable` with stdin closed and stdout and stderr on pipes.
+    ///
+    /// A start that fails while the file is there and executable is tried again, up to 5 times
+    /// 20 ms apart: a program written moments ago (a test's stand-in interpreter) can be "busy"
+    /// (ETXTBSY) while another thread's fork still holds it open for writing.
+    /// - Throws: `ChildProcessError` when the program cannot be started.
+    static func launch(_ executable: String, _ arguments: [String], environment: [String: String])
+        throws -> (Process, out: Pipe, err: Pipe, exited: DispatchSemaphore) {
+        var attempt = 0
+        while true {
+            attempt += 1
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments
+            if !environment.isEmpty {
+                process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, given in given }
+            }
+            let out = Pipe(), err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            process.standardInput = FileHandle.nullDevice
+            let exited = DispatchSemaphore(value: 0)
+            process.terminationHandler = { _ in exited.signal() }
+            do {
+                try process.run()
+                return (process, out, err, exited)
+            } catch {
+                guard attempt < 5, FileManager.default.isExecutableFile(atPath: executable) else {
+                    throw ChildProcessError(description: "cannot run \(executable): \(error.localizedDescription)")
+                }
+                Thread.sleep(forTimeInterval: 0.02)
+            }
+        }
     }
 }
 

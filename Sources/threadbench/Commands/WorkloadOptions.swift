@@ -22,9 +22,9 @@ struct WorkloadOptions: ParsableArguments {
     /// The suite's options, in quick sizes or not, checked against their limits.
     /// - Throws: `ValidationError` in one line naming the option at fault.
     func suiteOptions(quick: Bool) throws -> SuiteOptions {
-        let options = SuiteOptions(
-            quick: quick, sleepMs: sleepMs, httpURL: url, httpDelayMs: httpDelayMs, httpBytes: httpBytes,
-            httpTimeoutSeconds: httpTimeoutSeconds, httpReuse: !httpNoReuse, fileBytes: fileBytes, fileDir: fileDir)
+        var options = SuiteOptions(quick: quick)
+        (options.sleepMs, options.httpURL, options.httpDelayMs, options.httpBytes) = (sleepMs, url, httpDelayMs, httpBytes)
+        (options.httpTimeoutSeconds, options.httpReuse, options.fileBytes, options.fileDir) = (httpTimeoutSeconds, !httpNoReuse, fileBytes, fileDir)
         do {
             try options.check()
         } catch let error as SuiteOptionError {
