@@ -31,7 +31,9 @@ public struct ComparisonRow: Sendable {
     public var kind: WorkloadKind
     /// Index in the report's runs of the run compared with the baseline (the first run).
     public var otherIndex: Int
-    /// Wall times of the successful rounds, pilots left out.
+    /// Wall times of the successful rounds, pilot rounds included: a wall is a wall whichever
+    /// stage ran it, and the rounds the pilot planned keep compare's false-call rate and the
+    /// intervals' coverage (`CompareSimulationTests`, pilot rounds counted).
     public var baselineWalls: [Double]
     public var otherWalls: [Double]
     /// Geometric means of the walls.
@@ -121,7 +123,8 @@ extension ComparisonReport {
         self.runs = runs
         self.settings = settings
         analyses = runs.map(RunAnalysis.init)
-        let groups = runs.map { $0.records.filter { !$0.failed && !$0.isPilot }.orderedGroups(by: BatchKey.init) }
+        // Speedup and parallelism rows pair measured rounds only (`RoundRatios` leaves pilots out).
+        let groups = runs.map { $0.records.filter { !$0.failed }.orderedGroups(by: BatchKey.init) }
         for (run, runGroups) in zip(runs, groups) where !runGroups.contains(where: { $0.members.count >= 2 }) {
             throw ComparisonError.noRounds(path: run.path)
         }

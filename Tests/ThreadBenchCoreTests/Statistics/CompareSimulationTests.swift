@@ -114,4 +114,46 @@ import Testing
         let same = Self.share(of: .same, ratio: 1.1, dataSets: 20, seed: 22)
         #expect(same <= 0.05, "\(same)")
     }
+
+    /// One side of a row as a run measures it: 3 pilot rounds, then the measured rounds a
+    /// `CellPlan` fixes from the pilot (the worst case: here the pilot is of the wall itself,
+    /// where a run plans on its speedup or parallelism), all of them handed to compare.
+    static func twoStageSide(ratio: Double, noise: Noise, rng: inout SplitMix64) -> [Double] {
+        let pilot = (0..<3).map { _ in ratio * exp(noise.draw(&rng)) }
+        let plan = CellPlan(pilotFigures: pilot, precision: 0.03, minimumRounds: 5, maximumRounds: 20)
+        return pilot + (0..<plan.rounds).map { _ in ratio * exp(noise.draw(&rng)) }
+    }
+
+    @Test(arguments: Noise.allCases)
+    func pilotRoundsCountedWithTheRoundsTheyPlannedKeepTheFalseCallRate(_ noise: Noise) {
+        var rng = SplitMix64(seed: 23)
+        let dataSets = 50
+        var called = 0
+        for _ in 0..<dataSets {
+            let tests: [(any LogShiftTest)?] = (0..<Self.rows).map { _ in
+                WelchLogRatio(baseline: Self.twoStageSide(ratio: 1, noise: noise, rng: &rng),
+                              other: Self.twoStageSide(ratio: 1, noise: noise, rng: &rng))
+            }
+            called += RatioJudgement.judge(tests, settings: .standard).map { ComparisonVerdict($0?.position) }
+                .filter { $0 == .slower || $0 == .faster }.count
+        }
+        let rate = Double(called) / Double(dataSets * Self.rows)
+        #expect(rate <= 0.05, "\(noise): \(rate)")
+    }
+
+    @Test(arguments: Noise.allCases)
+    func pilotRoundsCountedKeepTheIntervalsCoverage(_ noise: Noise) throws {
+        // Each row's unadjusted 95% interval for the ratio, rounds planned from the pilot.
+        var rng = SplitMix64(seed: 24)
+        let trials = 4000, ratio = 1.2
+        var covered = 0
+        for _ in 0..<trials {
+            let test = try #require(WelchLogRatio(baseline: Self.twoStageSide(ratio: 1, noise: noise, rng: &rng),
+                                                  other: Self.twoStageSide(ratio: ratio, noise: noise, rng: &rng)))
+            let interval = test.logInterval(level: 0.95)
+            covered += interval.low <= log(ratio) && log(ratio) <= interval.high ? 1 : 0
+        }
+        let coverage = Double(covered) / Double(trials)
+        #expect(coverage >= 0.93, "\(noise): \(coverage)")
+    }
 }
