@@ -29,7 +29,7 @@ import ThreadBenchMeasurement
         let out = folder + "/out"
         let result = try CLI.run(["run", "--workloads", "sleep", "--threads", "1,2", "--quick", "--repetitions", "2",
                                   "--warmup", "0", "--runtimes", "cpython", "--python", "python3," + venvPython,
-                                  "--out", out, "--label", "two"])
+                                  "--out", out, "--label", "two", "--export-json", folder + "/two.json"])
         #expect(result.status == 0, "\(result.stderr)")
         let minor = try #require(PythonInterpreter.discover()).minorVersion
         let names = ["cpython-\(minor)-python3", "cpython-\(minor)-venv-b"]
@@ -43,6 +43,10 @@ import ThreadBenchMeasurement
         }
         for name in names { #expect(rows.filter { $0["runtime"] == name }.count == 4, "2 rounds of 1 and 2 threads") }
         #expect(result.stdout.contains("under \(names[0])") && result.stdout.contains("under \(names[1])"), "\(result.stdout)")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/two.json")))
+        let summary = try #require((json as? [String: Any])?["summary"] as? [[String: Any]], "\(json)")
+        #expect(summary.count == 4 && summary.allSatisfy { $0["python_gil_enabled"] is Bool && $0["python_free_threaded"] is Bool },
+                "the JSON export carries each row's GIL: \(summary)")
 
         let raw = out + "/" + (try #require(CLI.rawCSVName(in: out)))
         let compared = try CLI.run(["compare", raw, raw, "--match-runtime", "\(names[0])=\(names[1])", "--format", "csv"])

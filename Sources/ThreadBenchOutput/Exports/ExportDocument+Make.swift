@@ -28,7 +28,8 @@ extension ExportDocument {
     static func row(_ s: SummaryRow) -> Row {
         let measured = s.verdict != .failed
         return Row(workload: s.workload, kind: s.kind.rawValue, runtime: s.runtime.rawValue,
-                   runtimeVersion: s.runtimeVersion, scaling: s.scaling.rawValue, threads: s.threads, tasks: s.tasks,
+                   runtimeVersion: s.runtimeVersion, pythonFreeThreaded: s.pythonGIL?.freeThreadedBuild,
+                   pythonGilEnabled: s.pythonGIL?.enabled, scaling: s.scaling.rawValue, threads: s.threads, tasks: s.tasks,
                    taskWork: s.taskWork.isSpecified ? s.taskWork.amount : nil,
                    taskWorkUnit: s.taskWork.isSpecified ? s.taskWork.unit : nil, rounds: s.rounds,
                    pilotRounds: s.pilotRounds, failedBatches: s.failedBatches,

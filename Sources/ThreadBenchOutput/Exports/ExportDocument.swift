@@ -71,6 +71,8 @@ public struct ExportDocument: Encodable, Sendable {
         public var kind: String
         public var runtime: String
         public var runtimeVersion: String
+        /// A CPython row's build flag (`Py_GIL_DISABLED`) and GIL at run time; absent otherwise.
+        public var pythonFreeThreaded, pythonGilEnabled: Bool?
         public var scaling: String
         public var threads: Int
         public var tasks: Int
