@@ -5,4 +5,11 @@ public enum SwiftRounds: String, CaseIterable, Sendable {
     case shared
     /// Each round in a fresh `threadbench` process (`FreshProcessExecutor`), as CPython's are.
     case fresh
+
+    /// Where a command line's run puts them: as asked, else `fresh`, but `shared` for `--quick`,
+    /// whose tiny batches a process start per round would cost a third of its 18 s budget
+    /// (3 measured rounds where shared rounds reach 4-5 here).
+    public static func chosen(_ asked: SwiftRounds?, quick: Bool) -> SwiftRounds {
+        asked ?? (quick ? .shared : .fresh)
+    }
 }

@@ -23,7 +23,7 @@ extension ThreadBench {
         @Option(name: .customLong("budget"), help: "Seconds the whole run may take; rounds give to fit it (default 135, 18 with --quick). Ignored with --repetitions.") var budgetSeconds: Double?
         @Option(help: "Discarded warm-up rounds per workload and runtime.") var warmup = 1
         @Option(name: .customLong("round-order"), help: "Order of a round's batches: ascending (1 first) or centred (1 in the middle).") var roundOrder = RoundOrder.ascending
-        @Option(name: .customLong("swift-rounds"), help: "Where swift and swift-gil rounds run: fresh (each in a new process, as CPython's) or shared (all in this process).") var swiftRounds = SwiftRounds.fresh
+        @Option(name: .customLong("swift-rounds"), help: "Where swift and swift-gil rounds run: fresh (each in a new process, as CPython's; the default) or shared (all in this process; the default with --quick).") var swiftRounds: SwiftRounds?
         @Option(help: "Tasks per batch (strong scaling) or per thread (weak); default: each workload's own.") var tasks: Int?
         @Option(help: "Scaling: strong (fixed total work) or weak (fixed work per thread).") var scaling = Scaling.strong
         @Option(name: .customLong("switch-interval"), help: "The emulated GIL's switch interval in milliseconds.") var switchIntervalMs = 5.0
@@ -55,7 +55,7 @@ extension ThreadBench {
                     preflight: { try Suite.preflight($0) }, pythonDriverPath: { try PythonDriver.scriptPath() })
                 try configuration.check()
                 try saveBaseline.map(Baselines.check)
-                (configuration.plan.roundOrder, configuration.swiftRounds, configuration.details) = (roundOrder, swiftRounds, details)
+                (configuration.plan.roundOrder, configuration.swiftRounds, configuration.details) = (roundOrder, .chosen(swiftRounds, quick: quick), details)
                 let suiteOptions = try io.suiteOptions(quick: quick)
                 configuration.plan.workloads = try Suite.workloads(namedIn: workloads, options: suiteOptions)
                 prepared.value = configuration

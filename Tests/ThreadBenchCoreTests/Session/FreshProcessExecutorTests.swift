@@ -56,3 +56,13 @@ struct FreshProcessExecutorTests {
         #expect(ActivityMeter.reapedChildrenTicks(stat: "12 (x) R 1 2") == 0)
     }
 }
+
+/// Which way a command line's run puts its Swift rounds.
+struct SwiftRoundsChoiceTests {
+    @Test func freshUnlessQuickAndWhatIsAskedForWins() {
+        #expect(SwiftRounds.chosen(nil, quick: false) == .fresh)
+        #expect(SwiftRounds.chosen(nil, quick: true) == .shared)
+        #expect(SwiftRounds.chosen(.fresh, quick: true) == .fresh)
+        #expect(SwiftRounds.chosen(.shared, quick: false) == .shared)
+    }
+}
