@@ -25,18 +25,26 @@ struct SVGPlotArea {
         height = SVGChartReporter.panelHeight - m.top - m.bottom
         let allThreads = chart.series.flatMap { $0.points.map(\.threads) }
         maxThreads = max(allThreads.max() ?? 2, 2)
-        let topData = chart.series.flatMap { $0.points.map { max($0.high, $0.speedup) } }.max() ?? 1
+        // Values past `valueLimit` (a file's nonsense: an overflowed ratio) are drawn at the axis's
+        // edge instead of stretching it to where no tick can be counted.
+        let topData = min(chart.series.flatMap { $0.points.map { max($0.high, $0.speedup) } }
+            .filter(\.isFinite).max() ?? 1, Self.valueLimit)
         logScale = chart.kind == .io && chart.metric == .speedup
         let ideal = chart.metric == .latencyMs ? 0 : chart.ideal(at: Double(maxThreads))
         if logScale {
-            let bottom = chart.series.flatMap { $0.points.map { min($0.low, $0.speedup) } }.filter { $0 > 0 }.min() ?? 1
+            let bottom = max(chart.series.flatMap { $0.points.map { min($0.low, $0.speedup) } }
+                .filter { $0 > 0 && $0.isFinite }.min() ?? 1, 1 / Self.valueLimit)
             yMin = pow(2, min(-1, floor(log2(bottom))))
-            yMax = pow(2, ceil(log2(max(topData, ideal, 2))))
+            yMax = pow(2, ceil(log2(min(max(topData, ideal, 2), Self.valueLimit))))
         } else {
             yMin = 0
-            yMax = SVGChartReporter.niceCeiling(max(topData, ideal, 1) * 1.05)
+            yMax = SVGChartReporter.niceCeiling(min(max(topData, ideal, 1), Self.valueLimit) * 1.05)
         }
     }
+
+    /// The largest value (and the inverse of the smallest) the value axis reaches: a trillion,
+    /// far past any speedup or latency a run measures.
+    static let valueLimit = 1e12
 
     var right: Double { left + width }
     var bottom: Double { top + height }
@@ -67,7 +75,11 @@ struct SVGPlotArea {
     var powersOfTwo: [Int] {
         var powers: [Int] = []
         var power = 1
-        while power <= maxThreads { powers.append(power); power *= 2 }
+        while power <= maxThreads {
+            powers.append(power)
+            guard power <= Int.max / 2 else { break }
+            power *= 2
+        }
         return powers
     }
 }

@@ -40,8 +40,9 @@ private func python(_ code: String, _ arguments: [String]) throws -> (status: In
             jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))
             doc = json.load(open(sys.argv[1]))
             assert {r["workload"] for r in doc["summary"]} == {"sleep", "math"}, doc["summary"]
-            assert any(r["verdict"] == "serialized" or r["verdict"] == "inconclusive" for r in doc["summary"]
-                       if r["runtime"] == "swift-gil" and r["workload"] == "math" and r["threads"] == 2)
+            gil2 = [r for r in doc["summary"] if r["runtime"] == "swift-gil" and r["workload"] == "math" and r["threads"] == 2]
+            # Under a GIL two threads cannot compute twice as fast: any verdict but helps.
+            assert len(gil2) == 1 and gil2[0]["verdict"] in ("serialized", "inconclusive", "hurts", "no-gain"), gil2
             print("ok")
             """, [folder + "/run.json", schema])
         #expect(validated.status == 0 && validated.output.contains("ok"), "\(validated.output)")

@@ -85,3 +85,30 @@ import Testing
         #expect(SVGInspector.inspect(SVGChartReporter().render([])).ok)
     }
 }
+
+/// A file's nonsense figures (an overflowed ratio, a thread count near Int.max) bound the axes.
+struct SVGPlotAreaLimitTests {
+    static func chart(kind: WorkloadKind, speedup: Double, high: Double, low: Double, threads: Int) throws -> SpeedupChart {
+        var rows = SVGChartReporterTests.summary()
+        let index = try #require(rows.firstIndex { $0.threads == 8 && $0.kind == kind })
+        rows[index].speedup = speedup
+        rows[index].speedupCI95High = high
+        rows[index].speedupCI95Low = low
+        rows[index].threads = threads
+        return try #require(SpeedupChart.charts(rows, label: "a", usableCPUs: 2).first { $0.kind == kind })
+    }
+
+    @Test(arguments: [WorkloadKind.cpu, .io])
+    func overflowedFiguresGiveAFewTicks(_ kind: WorkloadKind) throws {
+        for (speedup, high, low) in [(1e308, Double.infinity, 1e-320), (.infinity, .infinity, 0), (2, 1e300, 1e-300)] {
+            let area = SVGPlotArea(try Self.chart(kind: kind, speedup: speedup, high: high, low: low, threads: 8))
+            #expect(area.yMax.isFinite && area.yMax <= 2 * SVGPlotArea.valueLimit)
+            #expect((1...40).contains(area.valueTicks.count), "\(kind) \(speedup): \(area.valueTicks.count) ticks")
+        }
+    }
+
+    @Test func aThreadCountNearTheLargestIntegerStopsTheGrid() throws {
+        let area = SVGPlotArea(try Self.chart(kind: .cpu, speedup: 2, high: 2.1, low: 1.9, threads: Int.max))
+        #expect(area.powersOfTwo.count == 63)
+    }
+}
